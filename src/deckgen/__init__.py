@@ -1,0 +1,15 @@
+"""deckgen: compile Markdown course material into reveal.js HTML and editable PowerPoint.
+
+The pipeline, one module per stage:
+
+    read.py      source files, deck manifest, front matter (keeps file:line)
+    split.py     line scanner: slides, fenced divs and code fences, with line numbers
+    markdown.py  mistune tokens -> model blocks (the only mistune import)
+    slides.py    slide sources -> Slide model (subtitle, takeaway, notes rules)
+    passes.py    whole-deck passes: ids, internal links, diagnostics
+    layout.py    slide kind and sizes per slide, from the theme
+    backends/    the laid-out deck -> reveal.js HTML (jinja2) or .pptx (python-pptx)
+    build.py     the facade that wires the stages in order
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,193 @@
+"""Laid-out deck -> reveal.js HTML (the only jinja2 import).
+
+By default everything is inlined (reveal.js, its notes plugin, fonts, images), so the single file
+works from a USB stick with no network. ``reveal_url`` links reveal.js from a URL instead.
+Structure lives in the theme's templates; this module renders inline text and code, which need
+exact control of white space.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from deckgen.backends import web_assets
+from deckgen.diagnostics import Diagnostic, Level
+from deckgen.layout import LaidOutDeck
+from deckgen.model import CodeBlock, Image, Inline, Run
+from deckgen.passes import REMOTE
+from deckgen.themes import Theme
+
+TEMPLATE = "deck.html.j2"
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlOptions:
+    """How to write the HTML: ``reveal_url`` None embeds reveal.js, else links it from there."""
+
+    reveal_url: str | None = None
+    allow_html: bool = False
+
+
+def _run_html(run: Run) -> Markup:
+    text = escape(run.text).replace("\n", Markup("<br>"))
+    if run.code:
+        text = Markup("<code>%s</code>") % text
+    if run.bold:
+        text = Markup("<strong>%s</strong>") % text
+    if run.italic:
+        text = Markup("<em>%s</em>") % text
+    if run.strike:
+        text = Markup("<del>%s</del>") % text
+    if run.link:
+        href = f"#/{run.link[1:]}" if run.link.startswith("#") else run.link
+        text = Markup('<a href="%s">%s</a>') % (href, text)
+    return Markup(text)
+
+
+def runs_html(runs: Inline) -> Markup:
+    """Return ``runs`` as escaped inline HTML."""
+    return Markup("").join(_run_html(run) for run in runs)
+
+
+def code_html(block: CodeBlock) -> Markup:
+    """Return a code block's lines as token-classed spans, one source line per output line."""
+    lines = []
+    for number, line in enumerate(block.lines, start=block.first_line_number):
+        spans = Markup("").join(
+            Markup('<span class="%s">%s</span>') % (span.token, span.text) if span.token else escape(span.text)
+            for span in line
+        )
+        if block.number_lines:
+            spans = Markup('<span class="ln" aria-hidden="true">%d</span>') % number + spans
+        lines.append(spans)
+    return Markup("\n").join(lines)
+
+
+def code_css(theme: Theme) -> str:
+    """Return CSS colouring code token classes with the theme's code style."""
+    rules = []
+    for token, style in sorted(theme.code_tokens.items()):
+        if not token:
+            continue
+        declarations = []
+        if style.color:
+            declarations.append(f"color:{style.color}")
+        if style.bold:
+            declarations.append("font-weight:700")
+        if style.italic:
+            declarations.append("font-style:italic")
+        if declarations:
+            rules.append(f".code .{token}{{{';'.join(declarations)}}}")
+    return "\n".join(rules)
+
+
+def theme_variables(theme: Theme) -> str:
+    """Return the theme tokens as CSS custom properties for the theme's stylesheet."""
+    values = {f"--color-{name.replace('_', '-')}": value for name, value in theme.colors.items()}
+    for role, font in theme.fonts.items():
+        fallback = "monospace" if role == "code" else "sans-serif"
+        values[f"--font-{role}"] = f"'{font.family}', '{font.office}', {fallback}"
+    for name, size in theme.sizes.items():
+        values[f"--size-{name.replace('_', '-')}"] = f"{size.pt:g}pt"
+    for name, ratio in theme.line_height.items():
+        values[f"--line-height-{name}"] = f"{ratio:g}"
+    values["--margin-x"] = f"{theme.margin_x.pt:g}pt"
+    values["--margin-y"] = f"{theme.margin_y.pt:g}pt"
+    values["--gap"] = f"{theme.gap.pt:g}pt"
+    values["--page-width"] = f"{theme.page_width.px:g}px"
+    values["--page-height"] = f"{theme.page_height.px:g}px"
+    return ":root{" + ";".join(f"{k}:{v}" for k, v in values.items()) + "}"
+
+
+def _script(text: str) -> Markup:
+    """Return JavaScript safe to inline in a <script> element."""
+    return Markup(text.replace("</script", "<\\/script").replace("<!--", "<\\!--"))
+
+
+def _style(text: str) -> Markup:
+    return Markup(text.replace("</style", "<\\/style"))
+
+
+class _ImageSources:
+    """Turns image paths into data URIs (embedded) and records what could not be embedded."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+
+    def __call__(self, image: Image) -> str:
+        if REMOTE.match(image.src):
+            self.diagnostics.append(
+                Diagnostic(image.origin, Level.WARNING, "remote image is linked, not embedded (needs network)")
+            )
+            return image.src
+        return web_assets.data_uri(Path(image.src))
+
+
+def _environment(theme: Theme) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader(
+        [jinja2.FileSystemLoader(str(folder / "templates")) for folder in theme.folders]
+    )
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["runs"] = runs_html
+    env.filters["code"] = code_html
+    env.filters["pt"] = lambda emu: f"{emu.pt:g}pt"
+    return env
+
+
+def reveal_config(theme: Theme) -> dict[str, object]:
+    """Return the options passed to ``Reveal.initialize``."""
+    return {
+        "width": round(theme.page_width.px),
+        "height": round(theme.page_height.px),
+        "margin": 0.04,
+        "center": False,
+        "hash": True,
+        "slideNumber": "c/t",
+        "progress": True,
+        "controls": True,
+        "transition": "none",
+        "backgroundTransition": "none",
+    }
+
+
+def render_html(laid_out: LaidOutDeck, options: HtmlOptions, diagnostics: list[Diagnostic]) -> bytes:
+    """Return the deck as a reveal.js HTML document."""
+    theme = laid_out.theme
+    embed = options.reveal_url is None
+    if embed:
+        dist = web_assets.reveal_dist()
+        reveal = {
+            "css": _style(web_assets.read_text(dist / "reveal.css")),
+            "js": _script(web_assets.read_text(dist / "reveal.js")),
+            "notes": _script(web_assets.read_text(dist / "plugin" / "notes.js")),
+        }
+    else:
+        reveal = {"url": str(options.reveal_url).rstrip("/")}
+    stylesheet = "\n".join(path.read_text(encoding="utf-8") for path in theme.stylesheets())
+    template = _environment(theme).get_template(TEMPLATE)
+    html = template.render(
+        deck=laid_out.deck,
+        slides=laid_out.slides,
+        theme=theme,
+        embed=embed,
+        reveal=reveal,
+        fonts=_style(web_assets.font_face_css(theme)),
+        variables=_style(theme_variables(theme)),
+        stylesheet=_style(stylesheet),
+        code_css=_style(code_css(theme)),
+        config=_script(json.dumps(reveal_config(theme))),
+        image_src=_ImageSources(diagnostics),
+        allow_html=options.allow_html,
+    )
+    return html.encode("utf-8")

@@ -1,0 +1,215 @@
+"""The slide model every stage after parsing reads: frozen dataclasses, no markup, no token dicts.
+
+A ``Deck`` holds ``Slide``s; a slide holds a title, an optional subtitle, body ``Block``s,
+takeaway lines and speaker notes. Text is a tuple of ``Run``s (a string with one set of styles),
+so both backends can write it as real, editable text. Every block carries the ``Origin``
+(file:line) it came from, so any later stage can point a diagnostic at the source.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import ClassVar
+
+from deckgen.diagnostics import Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text with one style. ``link`` is a URL, or ``#id`` for a slide in the deck."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    strike: bool = False
+    link: str | None = None
+
+
+Inline = tuple[Run, ...]
+
+
+def plain_text(runs: Inline) -> str:
+    """Return the text of ``runs`` without styles."""
+    return "".join(run.text for run in runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    runs: Inline
+    origin: Origin
+    kind: ClassVar[str] = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading below the slide level, inside a slide's body."""
+
+    runs: Inline
+    level: int
+    origin: Origin
+    kind: ClassVar[str] = "heading"
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One list item: its own text and, optionally, a nested list below it."""
+
+    runs: Inline
+    sublist: BulletList | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    origin: Origin
+    ordered: bool = False
+    start: int = 1
+    kind: ClassVar[str] = "list"
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpan:
+    """Highlighted code text; ``token`` is a short token class (``gp`` prompt, ``k`` keyword...)
+
+    or ``""`` for plain text. The theme maps token classes to colours.
+    """
+
+    text: str
+    token: str = ""
+
+
+CodeLine = tuple[CodeSpan, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """A fenced code block. ``lines`` holds the highlighted text, one tuple of spans per line."""
+
+    text: str
+    language: str | None
+    lines: tuple[CodeLine, ...]
+    origin: Origin
+    number_lines: bool = False
+    first_line_number: int = 1
+    kind: ClassVar[str] = "code"
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture. ``src`` is an absolute file path or a URL; ``alt`` is what a screen reader says."""
+
+    src: str
+    alt: str
+    origin: Origin
+    title: str = ""
+    caption: Inline = ()
+    kind: ClassVar[str] = "image"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[Inline, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    aligns: tuple[str | None, ...]
+    origin: Origin
+    kind: ClassVar[str] = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    blocks: tuple[Block, ...]
+    origin: Origin
+    kind: ClassVar[str] = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    blocks: tuple[Block, ...]
+    width: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Side-by-side columns (pandoc's ``:::: columns`` / ``::: column``)."""
+
+    columns: tuple[Column, ...]
+    origin: Origin
+    kind: ClassVar[str] = "columns"
+
+
+@dataclass(frozen=True, slots=True)
+class Cards:
+    """A grid of short cards (``::: cards`` around a list); one card per list item."""
+
+    cards: tuple[Inline, ...]
+    origin: Origin
+    kind: ClassVar[str] = "cards"
+
+
+@dataclass(frozen=True, slots=True)
+class RawHtml:
+    """Raw HTML from the source; backends drop it unless the build allows HTML."""
+
+    html: str
+    origin: Origin
+    kind: ClassVar[str] = "raw_html"
+
+
+Block = Paragraph | Heading | BulletList | CodeBlock | Image | Table | Quote | Columns | Cards | RawHtml
+
+
+class SlideKind(enum.Enum):
+    TITLE = "title"
+    SECTION = "section"
+    CONTENT = "content"
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    """One slide as written. ``id`` is its stable anchor (a slug of the title, made unique);
+
+    ``section`` is the title of the section divider it falls under ("" before the first).
+    """
+
+    kind: SlideKind
+    title: Inline
+    origin: Origin
+    subtitle: Inline = ()
+    body: tuple[Block, ...] = ()
+    takeaways: tuple[Paragraph, ...] = ()
+    notes: tuple[Block, ...] = ()
+    id: str = ""
+    classes: tuple[str, ...] = ()
+    section: str = ""
+
+    def with_changes(self, **changes: object) -> Slide:
+        """Return a copy with ``changes`` applied."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class DeckMeta:
+    """Deck-wide settings from the front matter or ``deck.yaml``. ``None`` means "use the default"."""
+
+    title: str = ""
+    subtitle: str = ""
+    author: str = ""
+    date: str = ""
+    lang: str = "en"
+    theme: str | None = None
+    slide_level: int = 2
+    notes: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """A whole deck: its name (output file stem), settings, slides, and the folder it lives in."""
+
+    name: str
+    meta: DeckMeta
+    slides: tuple[Slide, ...]
+    root: Path
+    sources: tuple[Path, ...] = field(default=())

@@ -1,0 +1,156 @@
+"""Slide sources -> ``Slide`` model: where subtitles, takeaways, notes, columns and cards come from.
+
+The rules, on top of pandoc's:
+- a heading above the slide level is a section divider; the paragraphs under it are its subtitle
+  and extra lines;
+- on a slide, a short first paragraph before the body is the subtitle;
+- paragraphs after the slide's last list (or card grid) are takeaway lines;
+- ``::: notes`` holds speaker notes, ``:::: columns`` / ``::: column`` side-by-side columns,
+  ``::: cards`` a list shown as a grid of cards. Other divs keep their content in place.
+"""
+
+from __future__ import annotations
+
+from deckgen.diagnostics import Diagnostic, Level, Origin
+from deckgen.markdown import parse_blocks, parse_inline
+from deckgen.model import (
+    Block,
+    BulletList,
+    Cards,
+    Column,
+    Columns,
+    Paragraph,
+    Slide,
+    SlideKind,
+    plain_text,
+)
+from deckgen.split import Div, Segment, SlideSource, Text
+
+SUBTITLE_MAX_CHARS = 140
+NOTES_CLASSES = frozenset({"notes"})
+
+
+def _segment_blocks(
+    segments: tuple[Segment, ...], notes: list[Block], diagnostics: list[Diagnostic]
+) -> list[Block]:
+    """Return the body blocks of ``segments``; speaker notes are appended to ``notes``."""
+    blocks: list[Block] = []
+    for segment in segments:
+        if isinstance(segment, Text):
+            blocks += parse_blocks(segment.lines, segment.origin, diagnostics)
+            continue
+        classes = set(segment.attributes.classes)
+        if classes & NOTES_CLASSES:
+            notes += _segment_blocks(segment.segments, notes, diagnostics)
+        elif "columns" in classes:
+            blocks.append(_columns(segment, notes, diagnostics))
+        elif "cards" in classes:
+            blocks.append(_cards(segment, notes, diagnostics))
+        else:
+            blocks += _segment_blocks(segment.segments, notes, diagnostics)
+    return blocks
+
+
+def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Columns:
+    columns = []
+    loose: list[Segment] = []
+    for segment in div.segments:
+        if isinstance(segment, Div) and "column" in segment.attributes.classes:
+            width = segment.attributes.get("width") or None
+            blocks = _segment_blocks(segment.segments, notes, diagnostics)
+            columns.append(Column(tuple(blocks), width))
+        else:
+            loose.append(segment)
+    if loose:
+        diagnostics.append(
+            Diagnostic(
+                loose[0].origin,
+                Level.WARNING,
+                "text inside ':::: columns' but outside any '::: column' is shown as its own column",
+            )
+        )
+        columns.append(Column(tuple(_segment_blocks(tuple(loose), notes, diagnostics))))
+    return Columns(tuple(columns), div.origin)
+
+
+def _cards(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Cards:
+    cards = []
+    for block in _segment_blocks(div.segments, notes, diagnostics):
+        if isinstance(block, BulletList):
+            cards += [item.runs for item in block.items]
+        elif isinstance(block, Paragraph):
+            cards.append(block.runs)
+        else:
+            diagnostics.append(
+                Diagnostic(div.origin, Level.WARNING, f"a {block.kind} block cannot be a card (dropped)")
+            )
+    return Cards(tuple(cards), div.origin)
+
+
+def _is_subtitle(block: Block) -> bool:
+    return isinstance(block, Paragraph) and len(plain_text(block.runs)) <= SUBTITLE_MAX_CHARS
+
+
+def _split_takeaways(body: list[Block]) -> tuple[list[Block], list[Paragraph]]:
+    """Return (body, takeaways): the paragraphs that follow the slide's last list or card grid."""
+    end = len(body)
+    while end and isinstance(body[end - 1], Paragraph):
+        end -= 1
+    if end == len(body) or not end or not isinstance(body[end - 1], BulletList | Cards):
+        return body, []
+    takeaways = [block for block in body[end:] if isinstance(block, Paragraph)]
+    return body[:end], takeaways
+
+
+def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnostic]) -> Slide:
+    """Return the slide written in ``source``."""
+    notes: list[Block] = []
+    body = _segment_blocks(source.segments, notes, diagnostics)
+    title = parse_inline(source.title, source.origin, diagnostics)
+    is_section = source.level is not None and source.level < slide_level
+    subtitle = ()
+    if body and _is_subtitle(body[0]):
+        first = body.pop(0)
+        assert isinstance(first, Paragraph)
+        subtitle = first.runs
+    takeaways: list[Paragraph] = []
+    if not is_section:
+        body, takeaways = _split_takeaways(body)
+    return Slide(
+        kind=SlideKind.SECTION if is_section else SlideKind.CONTENT,
+        title=title,
+        origin=source.origin,
+        subtitle=subtitle,
+        body=tuple(body),
+        takeaways=tuple(takeaways),
+        notes=tuple(notes),
+        id=source.attributes.id,
+        classes=source.attributes.classes,
+    )
+
+
+def title_slide(
+    settings: dict[str, tuple[str, Origin]], notes: tuple[Block, ...], diagnostics: list[Diagnostic]
+) -> Slide | None:
+    """Return the title slide made from the deck's title settings, or None without a title."""
+    if "title" not in settings:
+        return None
+    title, origin = settings["title"]
+    lines = []
+    for key in ("author", "date"):
+        if key in settings:
+            text, where = settings[key]
+            lines.append(Paragraph(parse_inline(text, where, diagnostics), where))
+    subtitle = ()
+    if "subtitle" in settings:
+        text, where = settings["subtitle"]
+        subtitle = parse_inline(text, where, diagnostics)
+    return Slide(
+        kind=SlideKind.TITLE,
+        title=parse_inline(title, origin, diagnostics),
+        origin=origin,
+        subtitle=subtitle,
+        body=tuple(lines),
+        notes=notes,
+        id="title",
+    )

@@ -1,0 +1,210 @@
+"""Split a source file into slide sources with a line scanner, as pandoc's slide rules do.
+
+Headings at or above the slide level start a slide, a thematic break (``---`` after a blank line)
+starts an untitled one, and pandoc fenced divs (``::: notes``, ``:::: columns``) become nested
+``Div`` segments. Code fences are skipped, so nothing inside them splits a slide. mistune gives no
+line numbers, so this scanner is where every ``file:line`` comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from deckgen.diagnostics import DeckError, Diagnostic, Level, Origin
+from deckgen.read import SourceFile
+
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+DIV_OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*(\{[^}]*\}|[A-Za-z][\w-]*)[ \t]*:*[ \t]*$")
+DIV_CLOSE = re.compile(r"^ {0,3}:{3,}[ \t]*$")
+ATTRIBUTES = re.compile(r"[ \t]*\{([^}]*)\}[ \t]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Attributes:
+    """Pandoc attributes ``{#id .class key=value}``."""
+
+    id: str = ""
+    classes: tuple[str, ...] = ()
+    values: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: str = "") -> str:
+        """Return the value of ``key``, or ``default`` when it is not set."""
+        return dict(self.values).get(key, default)
+
+
+def parse_attributes(text: str) -> Attributes:
+    """Return the attributes written inside ``{...}`` (without the braces), or a bare class name."""
+    ident, classes, values = "", [], []
+    for part in re.findall(r'[^\s"=]+="[^"]*"|[^\s"=]+=\S+|\S+', text):
+        if part.startswith("#"):
+            ident = part[1:]
+        elif part.startswith("."):
+            classes.append(part[1:])
+        elif "=" in part:
+            key, _, value = part.partition("=")
+            values.append((key, value.strip('"')))
+        else:
+            classes.append(part)
+    return Attributes(ident, tuple(classes), tuple(values))
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Markdown lines; ``lines[i]`` is at line ``origin.line + i``."""
+
+    lines: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Div:
+    """A pandoc fenced div and what it holds."""
+
+    attributes: Attributes
+    segments: tuple[Segment, ...]
+    origin: Origin
+
+
+Segment = Text | Div
+
+
+@dataclass(frozen=True, slots=True)
+class SlideSource:
+    """The source of one slide: heading level (None: no heading), title text and its body."""
+
+    level: int | None
+    title: str
+    attributes: Attributes
+    origin: Origin
+    segments: tuple[Segment, ...] = field(default=())
+
+
+@dataclass
+class _OpenDiv:
+    attributes: Attributes
+    origin: Origin
+    segments: list[Segment] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    first: int = 0
+
+
+def _flush(open_div: _OpenDiv, file: SourceFile, next_index: int) -> None:
+    """Move the collected text lines of ``open_div`` into a Text segment."""
+    if any(line.strip() for line in open_div.lines):
+        open_div.segments.append(Text(tuple(open_div.lines), file.origin(open_div.first)))
+    open_div.lines = []
+    open_div.first = next_index
+
+
+def _heading(line: str) -> tuple[int, str, Attributes] | None:
+    match = ATX_HEADING.match(line)
+    if not match:
+        return None
+    title = match.group(2) or ""
+    attributes = Attributes()
+    attr_match = ATTRIBUTES.search(title)
+    if attr_match:
+        attributes = parse_attributes(attr_match.group(1))
+        title = title[: attr_match.start()]
+    return len(match.group(1)), title.strip(), attributes
+
+
+def split_slides(
+    file: SourceFile, slide_level: int, diagnostics: list[Diagnostic]
+) -> list[SlideSource]:
+    """Return the slide sources of ``file``; raise DeckError for an unclosed fence or div."""
+    slides: list[SlideSource] = []
+    stack: list[_OpenDiv] = []
+    top = _OpenDiv(Attributes(), file.origin(0))
+    heading: tuple[int | None, str, Attributes, Origin] | None = None
+    fence: tuple[str, int, int] | None = None  # (char, length, index of opening line)
+
+    def close_slide(index: int) -> None:
+        _flush(top, file, index)
+        if heading is not None:
+            level, title, attributes, origin = heading
+            slides.append(SlideSource(level, title, attributes, origin, tuple(top.segments)))
+        elif top.segments:
+            slides.append(SlideSource(None, "", Attributes(), top.segments[0].origin, tuple(top.segments)))
+        top.segments = []
+
+    for index, line in enumerate(file.lines):
+        current = stack[-1] if stack else top
+        if fence is not None:
+            current.lines.append(line)
+            char, length, _ = fence
+            stripped = line.strip()
+            if stripped.startswith(char * length) and not stripped.strip(char):
+                fence = None
+            continue
+        fence_match = CODE_FENCE.match(line)
+        if fence_match and not (fence_match.group(1)[0] == "`" and "`" in fence_match.group(2)):
+            fence = (fence_match.group(1)[0], len(fence_match.group(1)), index)
+            current.lines.append(line)
+            continue
+        if DIV_CLOSE.match(line) and stack:
+            closing = stack.pop()
+            _flush(closing, file, index + 1)
+            parent = stack[-1] if stack else top
+            _flush(parent, file, index + 1)
+            parent.segments.append(Div(closing.attributes, tuple(closing.segments), closing.origin))
+            continue
+        div_match = DIV_OPEN.match(line)
+        if div_match:
+            raw = div_match.group(2)
+            attributes = parse_attributes(raw[1:-1] if raw.startswith("{") else raw)
+            _flush(current, file, index)
+            stack.append(_OpenDiv(attributes, file.origin(index), first=index + 1))
+            continue
+        if DIV_CLOSE.match(line):
+            diagnostics.append(
+                Diagnostic(file.origin(index), Level.WARNING, "closing ':::' without an open div")
+            )
+            current.lines.append(line)
+            continue
+        if not stack:
+            found = _heading(line)
+            if found is None and SETEXT_UNDERLINE.match(line) and _setext_candidate(top.lines):
+                title = top.lines.pop().strip()
+                level = 1 if line.strip().startswith("=") else 2
+                found = (level, title, Attributes())
+                if level <= slide_level:
+                    index_of_title = index - 1
+                    close_slide(index_of_title)
+                    heading = (level, title, Attributes(), file.origin(index_of_title))
+                    top.first = index + 1
+                    continue
+                top.lines.append(f"{'#' * level} {title}")
+                top.lines.append("")
+                continue
+            if found is not None and found[0] <= slide_level:
+                close_slide(index)
+                level, title, attributes = found
+                heading = (level, title, attributes, file.origin(index))
+                top.first = index + 1
+                continue
+            if THEMATIC_BREAK.match(line) and not (top.lines and top.lines[-1].strip()):
+                close_slide(index)
+                heading = (None, "", Attributes(), file.origin(index))
+                top.first = index + 1
+                continue
+        current.lines.append(line)
+    if fence is not None:
+        raise DeckError(file.origin(fence[2]), "code fence is never closed")
+    if stack:
+        raise DeckError(stack[-1].origin, "fenced div ':::' is never closed")
+    close_slide(len(file.lines))
+    return slides
+
+
+def _setext_candidate(lines: list[str]) -> bool:
+    """Return True when the last collected line is a one-line paragraph a setext line can underline."""
+    if not lines or not lines[-1].strip():
+        return False
+    previous = lines[-2] if len(lines) > 1 else ""
+    last = lines[-1]
+    return not previous.strip() and not re.match(r"^\s*([-*+]|\d+[.)])\s", last)

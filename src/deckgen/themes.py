@@ -1,0 +1,159 @@
+"""Themes: folders of tokens (``theme.toml``), templates and CSS, with ``extends`` inheritance.
+
+One set of tokens drives both backends: page size, colours, fonts (the open font the HTML embeds
+and measures, and the metric-compatible font the .pptx names), sizes and the code style. A theme
+is found by name among the built-in themes or given as a path to a folder of one's own.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from deckgen.diagnostics import DeckError
+from deckgen.highlight import TokenStyle, token_styles
+from deckgen.units import Emu, parse_length
+
+TOKENS_FILE = "theme.toml"
+DEFAULT_THEME = "cinematic"
+MAX_EXTENDS_DEPTH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Font:
+    """A font role: ``family`` is embedded in HTML and used to measure text; ``office`` is the
+
+    metric-compatible font named in the .pptx; ``package`` is the npm package with the files.
+    """
+
+    family: str
+    office: str
+    package: str
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """A resolved theme. ``folders`` lists the theme's folder first, then its parents'."""
+
+    name: str
+    description: str
+    folders: tuple[Path, ...]
+    page_width: Emu
+    page_height: Emu
+    margin_x: Emu
+    margin_y: Emu
+    gap: Emu
+    colors: Mapping[str, str]
+    fonts: Mapping[str, Font]
+    sizes: Mapping[str, Emu]
+    min_sizes: Mapping[str, Emu]
+    line_height: Mapping[str, float]
+    code_style: str
+    code_tokens: Mapping[str, TokenStyle]
+
+    def stylesheets(self) -> list[Path]:
+        """Return the theme's CSS files, parents first, so a child's rules win."""
+        return [folder / "style.css" for folder in reversed(self.folders) if (folder / "style.css").is_file()]
+
+
+def builtin_themes_dir() -> Path:
+    """Return the folder of built-in themes (packaged in a wheel, or the checkout's ``themes/``)."""
+    packaged = Path(__file__).parent / "_themes"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "themes"
+
+
+def _theme_folder(name: str, origin: str) -> Path:
+    candidate = Path(name)
+    if (candidate / TOKENS_FILE).is_file():
+        return candidate.resolve()
+    builtin = builtin_themes_dir() / name
+    if (builtin / TOKENS_FILE).is_file():
+        return builtin
+    known = ", ".join(list_themes()) or "none installed"
+    raise DeckError(origin, f"unknown theme '{name}' (known: {known}; or give a theme folder)")
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _load_tokens(folder: Path) -> dict[str, Any]:
+    path = folder / TOKENS_FILE
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise DeckError(str(path), f"invalid theme tokens: {exc}") from None
+
+
+def _chain(name: str, origin: str) -> tuple[list[Path], dict[str, Any]]:
+    """Return the theme's folders (child first) and its tokens merged over its parents'."""
+    folders: list[Path] = []
+    layers: list[dict[str, Any]] = []
+    current: str | None = name
+    while current is not None:
+        folder = _theme_folder(current, origin if not folders else str(folders[-1] / TOKENS_FILE))
+        if folder in folders or len(folders) >= MAX_EXTENDS_DEPTH:
+            raise DeckError(str(folder / TOKENS_FILE), "theme 'extends' chain loops")
+        tokens = _load_tokens(folder)
+        folders.append(folder)
+        layers.append(tokens)
+        parent = tokens.get("extends")
+        current = str(parent) if parent is not None else None
+        if current is not None and not Path(current).is_absolute() and (folder.parent / current).is_dir():
+            current = str(folder.parent / current)
+    merged: dict[str, Any] = {}
+    for layer in reversed(layers):
+        merged = _merge(merged, layer)
+    return folders, merged
+
+
+def load_theme(name: str | None, origin: str = "--theme") -> Theme:
+    """Return the theme called ``name`` (None: the default); raise DeckError if it is unusable."""
+    folders, tokens = _chain(name or DEFAULT_THEME, origin)
+    where = str(folders[0] / TOKENS_FILE)
+    try:
+        page = tokens["page"]
+        fonts = {role: Font(**spec) for role, spec in tokens["fonts"].items()}
+        code_style = tokens["code"]["style"]
+        theme = Theme(
+            name=str(tokens.get("name", folders[0].name)),
+            description=str(tokens.get("description", "")),
+            folders=tuple(folders),
+            page_width=parse_length(page["width"]),
+            page_height=parse_length(page["height"]),
+            margin_x=parse_length(page["margin_x"]),
+            margin_y=parse_length(page["margin_y"]),
+            gap=parse_length(page["gap"]),
+            colors=MappingProxyType(dict(tokens["colors"])),
+            fonts=MappingProxyType(fonts),
+            sizes=MappingProxyType({k: parse_length(v) for k, v in tokens["sizes"].items()}),
+            min_sizes=MappingProxyType({k: parse_length(v) for k, v in tokens["min_sizes"].items()}),
+            line_height=MappingProxyType({k: float(v) for k, v in tokens["line_height"].items()}),
+            code_style=code_style,
+            code_tokens=MappingProxyType(token_styles(code_style)),
+        )
+    except KeyError as exc:
+        raise DeckError(where, f"theme token {exc} is missing") from None
+    except (TypeError, ValueError) as exc:
+        raise DeckError(where, f"bad theme token: {exc}") from None
+    return theme
+
+
+def list_themes() -> list[str]:
+    """Return the names of the built-in themes."""
+    root = builtin_themes_dir()
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / TOKENS_FILE).is_file())
