@@ -40,12 +40,18 @@ class BuildResult:
 Renderer = Callable[[LaidOutDeck, BuildOptions, list[Diagnostic]], bytes]
 
 
-def _render_html(laid_out: LaidOutDeck, options: BuildOptions, diagnostics: list[Diagnostic]) -> bytes:
+def _render_html(
+    laid_out: LaidOutDeck, options: BuildOptions, diagnostics: list[Diagnostic]
+) -> bytes:
     return render_html(laid_out, options.html, diagnostics)
 
 
-def _render_pptx(laid_out: LaidOutDeck, options: BuildOptions, diagnostics: list[Diagnostic]) -> bytes:
-    raise DeckError("--format", "the PowerPoint (.pptx) backend is not available yet; use --format html")
+def _render_pptx(
+    laid_out: LaidOutDeck, options: BuildOptions, diagnostics: list[Diagnostic]
+) -> bytes:
+    raise DeckError(
+        "--format", "the PowerPoint (.pptx) backend is not available yet; use --format html"
+    )
 
 
 RENDERERS: dict[Format, tuple[str, Renderer]] = {
@@ -79,7 +85,9 @@ def build(source: Path, outdir: Path, options: BuildOptions) -> BuildResult:
     rendered = []
     for fmt in options.formats:
         suffix, render = RENDERERS[fmt]
-        rendered.append((outdir / f"{laid_out.deck.name}{suffix}", render(laid_out, options, diagnostics)))
+        rendered.append(
+            (outdir / f"{laid_out.deck.name}{suffix}", render(laid_out, options, diagnostics))
+        )
     prepare_outdir(outdir)
     for path, data in rendered:
         write_atomic(path, data)

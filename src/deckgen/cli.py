@@ -24,21 +24,41 @@ def main() -> None:
 @main.command("build")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--outdir", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
+    "-o",
+    "--outdir",
+    type=click.Path(path_type=Path),
+    default=Path("dist"),
+    show_default=True,
     help="Folder to write <deck name>.html / .pptx into.",
 )
 @click.option(
-    "-f", "--format", "format_name", type=click.Choice(sorted(FORMAT_CHOICES)), default="html",
-    show_default=True, help="Output format(s).",
+    "-f",
+    "--format",
+    "format_name",
+    type=click.Choice(sorted(FORMAT_CHOICES)),
+    default="html",
+    show_default=True,
+    help="Output format(s).",
 )
-@click.option("-t", "--theme", default=None, help="Theme name or theme folder (default: the deck's own).")
 @click.option(
-    "--reveal-url", default=None, metavar="URL",
-    help="Link reveal.js from URL (a folder holding reveal.css and reveal.js) instead of embedding it.",
+    "-t", "--theme", default=None, help="Theme name or theme folder (default: the deck's own)."
 )
-@click.option("--allow-html", is_flag=True, help="Pass raw HTML in the source through to the HTML deck.")
+@click.option(
+    "--reveal-url",
+    default=None,
+    metavar="URL",
+    help="Link reveal.js from URL (a folder with reveal.css, reveal.js) instead of embedding it.",
+)
+@click.option(
+    "--allow-html", is_flag=True, help="Pass raw HTML in the source through to the HTML deck."
+)
 def build_command(
-    source: Path, outdir: Path, format_name: str, theme: str | None, reveal_url: str | None, allow_html: bool
+    source: Path,
+    outdir: Path,
+    format_name: str,
+    theme: str | None,
+    reveal_url: str | None,
+    allow_html: bool,
 ) -> None:
     """Build the deck in SOURCE (a Markdown file or a folder of them)."""
     options = BuildOptions(

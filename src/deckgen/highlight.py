@@ -7,8 +7,8 @@ hands to both backends.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pygments.lexer import Lexer

@@ -14,7 +14,7 @@ from typing import Any
 
 import mistune
 
-from deckgen.diagnostics import Diagnostic, Level, Origin
+from deckgen.diagnostics import Diagnostic, Origin
 from deckgen.highlight import highlight
 from deckgen.model import (
     Block,
@@ -66,7 +66,10 @@ class _Context:
     images: list[Image] = field(default_factory=list)
 
 
-def _runs(tokens: Iterable[Token], context: _Context, style: Run = Run("")) -> list[Run]:
+PLAIN = Run("")
+
+
+def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> list[Run]:
     """Return the runs of inline ``tokens``; images are collected in ``context.images``."""
     runs: list[Run] = []
     for token in tokens:
@@ -92,16 +95,12 @@ def _runs(tokens: Iterable[Token], context: _Context, style: Run = Run("")) -> l
             alt = plain_text(tuple(_runs(children, context)))
             attrs = token["attrs"]
             context.images.append(
-                Image(attrs["url"], alt, context.locator.find(attrs["url"]), attrs.get("title") or "")
-            )
-        elif kind == "inline_html":
-            context.diagnostics.append(
-                Diagnostic(
-                    context.locator.find(token["raw"]),
-                    Level.WARNING,
-                    f"inline HTML {token['raw']!r} dropped (deckgen writes text, not HTML)",
+                Image(
+                    attrs["url"], alt, context.locator.find(attrs["url"]), attrs.get("title") or ""
                 )
             )
+        elif kind == "inline_html":
+            runs.append(replace(style, text=token["raw"], raw=True))
         else:
             runs += _runs(children, context, style)
     return _merge(runs)
@@ -184,7 +183,7 @@ def _code(token: Token, context: _Context) -> CodeBlock:
         text=text,
         language=language or None,
         lines=highlight(text, language or None),
-        origin=context.locator.find(text.split("\n")[0] if text else ""),
+        origin=context.locator.find(f"{token.get('marker', '')}{info}"),
         number_lines=number_lines,
         first_line_number=int(start) if start.isdigit() else 1,
     )
@@ -224,7 +223,9 @@ def _table(token: Token, context: _Context) -> Table:
                 aligns.append(cell["attrs"].get("align"))
         else:
             for row in part["children"]:
-                rows.append(tuple(_strip(_runs(cell["children"], context)) for cell in row["children"]))
+                rows.append(
+                    tuple(_strip(_runs(cell["children"], context)) for cell in row["children"])
+                )
     return Table(tuple(header), tuple(rows), tuple(aligns), origin)
 
 

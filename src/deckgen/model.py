@@ -18,7 +18,10 @@ from deckgen.diagnostics import Origin
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A stretch of text with one style. ``link`` is a URL, or ``#id`` for a slide in the deck."""
+    """A stretch of text with one style. ``link`` is a URL, or ``#id`` for a slide in the deck;
+
+    ``raw`` marks inline HTML from the source, shown as text unless the build allows HTML.
+    """
 
     text: str
     bold: bool = False
@@ -26,6 +29,7 @@ class Run:
     code: bool = False
     strike: bool = False
     link: str | None = None
+    raw: bool = False
 
 
 Inline = tuple[Run, ...]
@@ -99,7 +103,7 @@ class CodeBlock:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """A picture. ``src`` is an absolute file path or a URL; ``alt`` is what a screen reader says."""
+    """A picture: ``src`` is an absolute path or a URL; ``alt`` is what a screen reader says."""
 
     src: str
     alt: str
@@ -158,7 +162,9 @@ class RawHtml:
     kind: ClassVar[str] = "raw_html"
 
 
-Block = Paragraph | Heading | BulletList | CodeBlock | Image | Table | Quote | Columns | Cards | RawHtml
+Block = (
+    Paragraph | Heading | BulletList | CodeBlock | Image | Table | Quote | Columns | Cards | RawHtml
+)
 
 
 class SlideKind(enum.Enum):
@@ -192,7 +198,7 @@ class Slide:
 
 @dataclass(frozen=True, slots=True)
 class DeckMeta:
-    """Deck-wide settings from the front matter or ``deck.yaml``. ``None`` means "use the default"."""
+    """Deck-wide settings from front matter or ``deck.yaml``; ``None`` means "use the default"."""
 
     title: str = ""
     subtitle: str = ""

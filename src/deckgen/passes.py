@@ -76,7 +76,9 @@ def map_runs(blocks: tuple[Block, ...], change: Callable[[Run], Run]) -> tuple[B
 
     def item(entry: ListItem) -> ListItem:
         sub = entry.sublist
-        return ListItem(runs(entry.runs), replace(sub, items=tuple(item(i) for i in sub.items)) if sub else None)
+        return ListItem(
+            runs(entry.runs), replace(sub, items=tuple(item(i) for i in sub.items)) if sub else None
+        )
 
     def block(b: Block) -> Block:
         if isinstance(b, Paragraph | Heading):
@@ -87,13 +89,18 @@ def map_runs(blocks: tuple[Block, ...], change: Callable[[Run], Run]) -> tuple[B
             return replace(b, cards=tuple(runs(c) for c in b.cards))
         if isinstance(b, Table):
             return replace(
-                b, header=tuple(runs(c) for c in b.header), rows=tuple(tuple(runs(c) for c in r) for r in b.rows)
+                b,
+                header=tuple(runs(c) for c in b.header),
+                rows=tuple(tuple(runs(c) for c in r) for r in b.rows),
             )
         if isinstance(b, Quote):
             return replace(b, blocks=tuple(block(x) for x in b.blocks))
         if isinstance(b, Columns):
             return replace(
-                b, columns=tuple(Column(tuple(block(x) for x in c.blocks), c.width) for c in b.columns)
+                b,
+                columns=tuple(
+                    Column(tuple(block(x) for x in c.blocks), c.width) for c in b.columns
+                ),
             )
         if isinstance(b, Image):
             return replace(b, caption=runs(b.caption))
@@ -131,10 +138,16 @@ def check_links(slides: list[Slide], diagnostics: list[Diagnostic]) -> list[Slid
                 return replace(run, link=None)
             return run
 
-        slide = slide.with_changes(body=map_runs(slide.body, keep), takeaways=map_runs(slide.takeaways, keep))  # type: ignore[arg-type]
+        slide = slide.with_changes(
+            body=map_runs(slide.body, keep), takeaways=map_runs(slide.takeaways, keep)
+        )  # type: ignore[arg-type]
         for link in dict.fromkeys(broken):
             diagnostics.append(
-                Diagnostic(slide.origin, Level.WARNING, f"internal link '{link}' matches no slide id (kept as text)")
+                Diagnostic(
+                    slide.origin,
+                    Level.WARNING,
+                    f"internal link '{link}' matches no slide id (kept as text)",
+                )
             )
         result.append(slide)
     return result
@@ -151,7 +164,9 @@ def resolve_images(blocks: tuple[Block, ...], folder: Path) -> tuple[Block, ...]
         if isinstance(block, Columns):
             return replace(
                 block,
-                columns=tuple(Column(tuple(resolve(b) for b in c.blocks), c.width) for c in block.columns),
+                columns=tuple(
+                    Column(tuple(resolve(b) for b in c.blocks), c.width) for c in block.columns
+                ),
             )
         return block
 
@@ -170,4 +185,6 @@ def check_images(slides: list[Slide], root: Path, diagnostics: list[Diagnostic])
                 continue
             path = Path(block.src)
             if not path.is_file():
-                diagnostics.append(Diagnostic(block.origin, Level.ERROR, f"image file not found: {path.name}"))
+                diagnostics.append(
+                    Diagnostic(block.origin, Level.ERROR, f"image file not found: {path.name}")
+                )

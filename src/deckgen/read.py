@@ -133,9 +133,7 @@ def _parse_settings(
     lines = text.split("\n")
     settings: dict[str, Setting] = {}
     for key, raw in loaded.items():
-        offset = next(
-            (i for i, line in enumerate(lines) if line.startswith(f"{key}:")), 0
-        )
+        offset = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), 0)
         origin = Origin(display, first_line + offset)
         validate = SETTINGS.get(str(key))
         if validate is None:
@@ -167,12 +165,16 @@ def _split_front_matter(
     raise DeckError(Origin(display, 1), "front matter opened with '---' is never closed")
 
 
-def _read_markdown(path: Path, diagnostics: list[Diagnostic]) -> tuple[SourceFile, dict[str, Setting]]:
+def _read_markdown(
+    path: Path, diagnostics: list[Diagnostic]
+) -> tuple[SourceFile, dict[str, Setting]]:
     display = display_path(path)
     settings, body, first_line = _split_front_matter(decode(path, display), display, diagnostics)
     if "files" in settings:
         diagnostics.append(
-            Diagnostic(settings["files"].origin, Level.WARNING, "'files' belongs in deck.yaml (ignored)")
+            Diagnostic(
+                settings["files"].origin, Level.WARNING, "'files' belongs in deck.yaml (ignored)"
+            )
         )
         del settings["files"]
     return SourceFile(path, display, tuple(body), first_line), settings

@@ -66,7 +66,7 @@ def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Col
             Diagnostic(
                 loose[0].origin,
                 Level.WARNING,
-                "text inside ':::: columns' but outside any '::: column' is shown as its own column",
+                "text in ':::: columns' outside any '::: column' is shown as its own column",
             )
         )
         columns.append(Column(tuple(_segment_blocks(tuple(loose), notes, diagnostics))))
@@ -82,7 +82,9 @@ def _cards(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Cards
             cards.append(block.runs)
         else:
             diagnostics.append(
-                Diagnostic(div.origin, Level.WARNING, f"a {block.kind} block cannot be a card (dropped)")
+                Diagnostic(
+                    div.origin, Level.WARNING, f"a {block.kind} block cannot be a card (dropped)"
+                )
             )
     return Cards(tuple(cards), div.origin)
 

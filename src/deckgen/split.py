@@ -129,7 +129,9 @@ def split_slides(
             level, title, attributes, origin = heading
             slides.append(SlideSource(level, title, attributes, origin, tuple(top.segments)))
         elif top.segments:
-            slides.append(SlideSource(None, "", Attributes(), top.segments[0].origin, tuple(top.segments)))
+            slides.append(
+                SlideSource(None, "", Attributes(), top.segments[0].origin, tuple(top.segments))
+            )
         top.segments = []
 
     for index, line in enumerate(file.lines):
@@ -202,7 +204,7 @@ def split_slides(
 
 
 def _setext_candidate(lines: list[str]) -> bool:
-    """Return True when the last collected line is a one-line paragraph a setext line can underline."""
+    """Return True when the last line collected is a one-line paragraph (a setext title)."""
     if not lines or not lines[-1].strip():
         return False
     previous = lines[-2] if len(lines) > 1 else ""

@@ -57,7 +57,11 @@ class Theme:
 
     def stylesheets(self) -> list[Path]:
         """Return the theme's CSS files, parents first, so a child's rules win."""
-        return [folder / "style.css" for folder in reversed(self.folders) if (folder / "style.css").is_file()]
+        return [
+            folder / "style.css"
+            for folder in reversed(self.folders)
+            if (folder / "style.css").is_file()
+        ]
 
 
 def builtin_themes_dir() -> Path:
@@ -111,12 +115,26 @@ def _chain(name: str, origin: str) -> tuple[list[Path], dict[str, Any]]:
         layers.append(tokens)
         parent = tokens.get("extends")
         current = str(parent) if parent is not None else None
-        if current is not None and not Path(current).is_absolute() and (folder.parent / current).is_dir():
+        if (
+            current is not None
+            and not Path(current).is_absolute()
+            and (folder.parent / current).is_dir()
+        ):
             current = str(folder.parent / current)
     merged: dict[str, Any] = {}
     for layer in reversed(layers):
         merged = _merge(merged, layer)
     return folders, merged
+
+
+def _code_tokens(style: str, overrides: dict[str, dict[str, Any]]) -> dict[str, TokenStyle]:
+    """Return the pygments style's token looks with the theme's per-token overrides applied."""
+    styles = token_styles(style)
+    for token, spec in overrides.items():
+        styles[token] = TokenStyle(
+            spec.get("color"), bool(spec.get("bold")), bool(spec.get("italic"))
+        )
+    return styles
 
 
 def load_theme(name: str | None, origin: str = "--theme") -> Theme:
@@ -139,10 +157,14 @@ def load_theme(name: str | None, origin: str = "--theme") -> Theme:
             colors=MappingProxyType(dict(tokens["colors"])),
             fonts=MappingProxyType(fonts),
             sizes=MappingProxyType({k: parse_length(v) for k, v in tokens["sizes"].items()}),
-            min_sizes=MappingProxyType({k: parse_length(v) for k, v in tokens["min_sizes"].items()}),
+            min_sizes=MappingProxyType(
+                {k: parse_length(v) for k, v in tokens["min_sizes"].items()}
+            ),
             line_height=MappingProxyType({k: float(v) for k, v in tokens["line_height"].items()}),
             code_style=code_style,
-            code_tokens=MappingProxyType(token_styles(code_style)),
+            code_tokens=MappingProxyType(
+                _code_tokens(code_style, tokens["code"].get("tokens", {}))
+            ),
         )
     except KeyError as exc:
         raise DeckError(where, f"theme token {exc} is missing") from None

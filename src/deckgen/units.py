@@ -47,7 +47,7 @@ def inches(value: float) -> Emu:
 
 
 def parse_length(text: str | float | int) -> Emu:
-    """Return a length written as ``"24pt"``, ``"1280px"``, ``"13.333in"`` or a bare number of points.
+    """Return a length written as ``"24pt"``, ``"1280px"``, ``"13.333in"`` or a number of points.
 
     Raises ValueError for anything else.
     """

@@ -18,7 +18,9 @@ def prepare_outdir(outdir: Path) -> None:
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DeckError(display_path(outdir), f"cannot create output folder: {exc.strerror}") from None
+        raise DeckError(
+            display_path(outdir), f"cannot create output folder: {exc.strerror}"
+        ) from None
     if not os.access(outdir, os.W_OK | os.X_OK):
         raise DeckError(display_path(outdir), "output folder is not writable")
 
@@ -26,7 +28,9 @@ def prepare_outdir(outdir: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
     except OSError as exc:
         raise DeckError(display_path(path), f"cannot write: {exc.strerror}") from None
     try:

@@ -18,8 +18,8 @@ from markupsafe import Markup, escape
 from deckgen.backends import web_assets
 from deckgen.diagnostics import Diagnostic, Level
 from deckgen.layout import LaidOutDeck
-from deckgen.model import CodeBlock, Image, Inline, Run
-from deckgen.passes import REMOTE
+from deckgen.model import CodeBlock, Image, Inline, RawHtml, Run
+from deckgen.passes import REMOTE, iter_blocks
 from deckgen.themes import Theme
 
 TEMPLATE = "deck.html.j2"
@@ -33,7 +33,9 @@ class HtmlOptions:
     allow_html: bool = False
 
 
-def _run_html(run: Run) -> Markup:
+def _run_html(run: Run, allow_html: bool) -> Markup:
+    if run.raw and allow_html:
+        return Markup(run.text)
     text = escape(run.text).replace("\n", Markup("<br>"))
     if run.code:
         text = Markup("<code>%s</code>") % text
@@ -49,9 +51,9 @@ def _run_html(run: Run) -> Markup:
     return Markup(text)
 
 
-def runs_html(runs: Inline) -> Markup:
-    """Return ``runs`` as escaped inline HTML."""
-    return Markup("").join(_run_html(run) for run in runs)
+def runs_html(runs: Inline, allow_html: bool = False) -> Markup:
+    """Return ``runs`` as escaped inline HTML (raw source HTML passes only if ``allow_html``)."""
+    return Markup("").join(_run_html(run, allow_html) for run in runs)
 
 
 def code_html(block: CodeBlock) -> Markup:
@@ -59,7 +61,9 @@ def code_html(block: CodeBlock) -> Markup:
     lines = []
     for number, line in enumerate(block.lines, start=block.first_line_number):
         spans = Markup("").join(
-            Markup('<span class="%s">%s</span>') % (span.token, span.text) if span.token else escape(span.text)
+            Markup('<span class="%s">%s</span>') % (span.token, span.text)
+            if span.token
+            else escape(span.text)
             for span in line
         )
         if block.number_lines:
@@ -122,13 +126,17 @@ class _ImageSources:
     def __call__(self, image: Image) -> str:
         if REMOTE.match(image.src):
             self.diagnostics.append(
-                Diagnostic(image.origin, Level.WARNING, "remote image is linked, not embedded (needs network)")
+                Diagnostic(
+                    image.origin,
+                    Level.WARNING,
+                    "remote image is linked, not embedded (needs network)",
+                )
             )
             return image.src
         return web_assets.data_uri(Path(image.src))
 
 
-def _environment(theme: Theme) -> jinja2.Environment:
+def _environment(theme: Theme, allow_html: bool) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader(
         [jinja2.FileSystemLoader(str(folder / "templates")) for folder in theme.folders]
     )
@@ -139,10 +147,28 @@ def _environment(theme: Theme) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["runs"] = runs_html
+    env.filters["runs"] = lambda runs: runs_html(runs, allow_html)
     env.filters["code"] = code_html
     env.filters["pt"] = lambda emu: f"{emu.pt:g}pt"
     return env
+
+
+def _report_raw_html(
+    laid_out: LaidOutDeck, options: HtmlOptions, diagnostics: list[Diagnostic]
+) -> None:
+    """Warn about each raw HTML block that is dropped because the build does not allow HTML."""
+    if options.allow_html:
+        return
+    for placed in laid_out.slides:
+        for block in iter_blocks(placed.slide.body + placed.slide.notes):
+            if isinstance(block, RawHtml):
+                diagnostics.append(
+                    Diagnostic(
+                        block.origin,
+                        Level.WARNING,
+                        "raw HTML block dropped (build with --allow-html to keep it)",
+                    )
+                )
 
 
 def reveal_config(theme: Theme) -> dict[str, object]:
@@ -161,7 +187,9 @@ def reveal_config(theme: Theme) -> dict[str, object]:
     }
 
 
-def render_html(laid_out: LaidOutDeck, options: HtmlOptions, diagnostics: list[Diagnostic]) -> bytes:
+def render_html(
+    laid_out: LaidOutDeck, options: HtmlOptions, diagnostics: list[Diagnostic]
+) -> bytes:
     """Return the deck as a reveal.js HTML document."""
     theme = laid_out.theme
     embed = options.reveal_url is None
@@ -175,7 +203,8 @@ def render_html(laid_out: LaidOutDeck, options: HtmlOptions, diagnostics: list[D
     else:
         reveal = {"url": str(options.reveal_url).rstrip("/")}
     stylesheet = "\n".join(path.read_text(encoding="utf-8") for path in theme.stylesheets())
-    template = _environment(theme).get_template(TEMPLATE)
+    _report_raw_html(laid_out, options, diagnostics)
+    template = _environment(theme, options.allow_html).get_template(TEMPLATE)
     html = template.render(
         deck=laid_out.deck,
         slides=laid_out.slides,

@@ -87,5 +87,6 @@ def font_face_css(theme: Theme) -> str:
     for role, font in theme.fonts.items():
         faces.setdefault((font.family, font.package), set()).update(FONT_FACES.get(role, ()))
     return "\n".join(
-        _font_face_css(family, package, tuple(sorted(roles))) for (family, package), roles in faces.items()
+        _font_face_css(family, package, tuple(sorted(roles)))
+        for (family, package), roles in faces.items()
     )
