@@ -1,0 +1,100 @@
+"""Drive Debian's Chromium with Playwright (never a downloaded browser) to read a deck."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Every text node of the current slide whose box lies outside the slide's frame (1 px tolerance).
+TEXT_OUTSIDE_SLIDE = """() => {
+  const slide = Reveal.getCurrentSlide();
+  const frame = slide.querySelector('.frame').getBoundingClientRect();
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+  const outside = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim() || node.parentElement.closest('aside.notes')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const box of range.getClientRects()) {
+      if (box.left < frame.left - 1 || box.right > frame.right + 1 ||
+          box.top < frame.top - 1 || box.bottom > frame.bottom + 1) {
+        outside.push(node.textContent.trim().slice(0, 60));
+        break;
+      }
+    }
+  }
+  return outside;
+}"""
+
+
+@dataclass
+class PageLog:
+    """What a page did besides rendering: requests that left the file and console errors."""
+
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def open_deck(
+    path: Path, width: int = 1280, height: int = 720, fragment: str = ""
+) -> Iterator[tuple[Page, PageLog]]:
+    """Open the deck at ``path`` from disk, as a student would from a USB stick.
+
+    ``fragment`` is a URL fragment such as ``#/slide-id`` (a deep link).
+    """
+    log = PageLog()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.on(
+                "console", lambda msg: log.errors.append(msg.text) if msg.type == "error" else None
+            )
+            page.on("pageerror", lambda exc: log.errors.append(str(exc)))
+            page.on(
+                "request",
+                lambda req: (
+                    log.requests.append(req.url)
+                    if not req.url.startswith(("file:", "data:"))
+                    else None
+                ),
+            )
+            page.goto(path.resolve().as_uri() + fragment)
+            page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+            page.evaluate("() => document.fonts.ready")
+            yield page, log
+        finally:
+            browser.close()
+
+
+def slide_count(page: Page) -> int:
+    return int(page.evaluate("() => Reveal.getTotalSlides()"))
+
+
+def show_slide(page: Page, index: int) -> None:
+    page.evaluate(f"() => Reveal.slide({index})")
+    page.wait_for_function(f"() => Reveal.getIndices().h === {index}")
+
+
+def visible_text(page: Page) -> str:
+    """Return the rendered text of the current slide (speaker notes are hidden, so left out)."""
+    return str(page.evaluate("() => Reveal.getCurrentSlide().innerText"))
+
+
+def text_outside_slide(page: Page) -> list[str]:
+    return list(page.evaluate(TEXT_OUTSIDE_SLIDE))
