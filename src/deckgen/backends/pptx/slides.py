@@ -1,0 +1,170 @@
+"""A ``SlidePlan`` -> shapes on one slide, in reading order: title, subtitle, body, the rest.
+
+The title goes into the layout's title placeholder (``ctrTitle`` on the title slide), the
+subtitle into its subtitle or section-header text placeholder where it has one, and the first
+body text into its content placeholder, so PowerPoint's outline, slide sorter and accessibility
+checker see real titles and body text. Only placeholders the slide fills are put on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.shapes.base import BaseShape
+from pptx.slide import Slide, SlideLayout
+
+from deckgen.backends.pptx.code import CodeWriter
+from deckgen.backends.pptx.look import Look
+from deckgen.backends.pptx.media import add_picture, add_table
+from deckgen.backends.pptx.pieces import (
+    BarPiece,
+    CardPiece,
+    CodePiece,
+    ImagePiece,
+    LayoutRole,
+    Piece,
+    SlidePlan,
+    TablePiece,
+    TextPiece,
+)
+from deckgen.backends.pptx.text import SlideParts, TextWriter
+from deckgen.backends.pptx.xmlshapes import (
+    ShapeTree,
+    filled_box_xml,
+    placeholder_element,
+    placeholder_xml,
+    text_box_xml,
+)
+from deckgen.backends.pptx.xmltext import RunStyle, slide_number_xml
+from deckgen.geometry import BOX_MODEL
+from deckgen.themes import Theme
+
+TITLE_TYPES = frozenset({PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE})
+BODY_TYPES = frozenset({PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT})
+SUBTITLE_TYPES = {
+    LayoutRole.TITLE: frozenset({PP_PLACEHOLDER.SUBTITLE}),
+    LayoutRole.SECTION: BODY_TYPES,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """The ``p:ph`` elements a slide on one layout uses for its title, subtitle and body."""
+
+    title: str | None
+    subtitle: str | None
+    body: str | None
+
+
+def layout_slots(layout: SlideLayout, role: LayoutRole) -> Slots:
+    """Return which of the layout's placeholders take the title, subtitle and body."""
+    found = [(s.placeholder_format.type, s.element) for s in layout.shapes if s.is_placeholder]
+
+    def first(types: frozenset[PP_PLACEHOLDER]) -> str | None:
+        return next((placeholder_element(e) for kind, e in found if kind in types), None)
+
+    subtitle = first(SUBTITLE_TYPES[role]) if role in SUBTITLE_TYPES else None
+    body = first(BODY_TYPES) if role is LayoutRole.CONTENT else None
+    return Slots(first(TITLE_TYPES), subtitle, body)
+
+
+class SlideWriter:
+    """Writes slide plans in one look and theme."""
+
+    def __init__(self, look: Look, theme: Theme, lang: str, slide_parts: SlideParts) -> None:
+        self.look = look
+        self.lang = lang
+        self.slide_parts = slide_parts
+        self.code = CodeWriter(look, theme, lang)
+        self._slots: dict[tuple[str, LayoutRole], Slots] = {}
+        self.number_style = RunStyle(
+            size=BOX_MODEL.slide_number_size,
+            typeface=look.typeface("body"),
+            colour=look.colour("subtitle"),
+            lang=lang,
+        )
+
+    def slots(self, layout: SlideLayout, role: LayoutRole) -> Slots:
+        """Return the layout's slots (looked up once per layout)."""
+        key = (str(layout.part.partname), role)
+        if key not in self._slots:
+            self._slots[key] = layout_slots(layout, role)
+        return self._slots[key]
+
+    def write(self, slide: Slide, layout: SlideLayout, plan: SlidePlan) -> None:
+        """Fill ``slide`` (new, on ``layout``, without shapes) with ``plan``."""
+        writer = TextWriter(self.look, self.lang, slide.part, self.slide_parts)
+        tree = ShapeTree(slide.shapes.element)
+        slots = self.slots(layout, plan.role)
+        heads = (
+            (plan.title, slots.title, "Title"),
+            (plan.subtitle, slots.subtitle, "Subtitle"),
+            (plan.body, slots.body, "Body"),
+        )
+        for head, ph, name in heads:
+            if head is None:
+                continue
+            paragraphs = writer.paragraphs(head.paras)
+            if ph is None:
+                tree.add(text_box_xml(tree.next_id(), name, head.box, paragraphs))
+            else:
+                tree.add(placeholder_xml(tree.next_id(), name, ph, head.box, paragraphs))
+        counts: dict[str, int] = {}
+        for piece in plan.pieces:
+            self._piece(slide, tree, piece, writer, counts)
+        if plan.takeaways is not None:
+            paragraphs = writer.paragraphs(plan.takeaways.paras)
+            tree.add(text_box_xml(tree.next_id(), "Takeaway", plan.takeaways.box, paragraphs))
+        number = slide_number_xml(self.number_style)
+        tree.add(text_box_xml(tree.next_id(), "Slide Number", plan.number, [number]))
+        tree.flush()
+        if plan.background is not None and self.look.paint_backgrounds:
+            slide.background.fill.solid()
+            self.look.colour(plan.background).apply(slide.background.fill.fore_color)
+
+    def _piece(
+        self,
+        slide: Slide,
+        tree: ShapeTree,
+        piece: Piece,
+        writer: TextWriter,
+        counts: dict[str, int],
+    ) -> None:
+        def name(kind: str) -> str:
+            counts[kind] = counts.get(kind, 0) + 1
+            return f"{kind} {counts[kind]}"
+
+        if isinstance(piece, TextPiece):
+            tree.add(
+                text_box_xml(
+                    tree.next_id(), name("Text"), piece.box, writer.paragraphs(piece.paras)
+                )
+            )
+        elif isinstance(piece, CodePiece):
+            tree.add(self.code.shape_xml(tree.next_id(), name("Code"), piece))
+        elif isinstance(piece, CardPiece):
+            insets = (piece.inset, piece.pad_y, piece.pad_x, piece.pad_y)
+            paragraphs = writer.paragraphs((piece.para,))
+            fill = self.look.colour("surface")
+            radius = BOX_MODEL.corner_radius
+            tree.add(
+                filled_box_xml(
+                    tree.next_id(), name("Card"), piece.box, fill, radius, paragraphs, insets
+                )
+            )
+        elif isinstance(piece, BarPiece):
+            tree.add(
+                filled_box_xml(
+                    tree.next_id(), name("Accent"), piece.box, self.look.colour(piece.colour)
+                )
+            )
+        else:  # pictures and tables need parts and relationships: python-pptx adds them
+            tree.flush()
+            shape: BaseShape
+            if isinstance(piece, TablePiece):
+                shape = add_table(slide.shapes, piece, writer, name("Table"))
+            else:
+                assert isinstance(piece, ImagePiece)
+                shape = add_picture(slide.shapes, piece, name("Picture"))
+            tree.adopt(shape.element)

@@ -1,0 +1,134 @@
+"""Paragraph specs -> DrawingML paragraphs and runs: real, editable text with explicit sizes.
+
+Every paragraph gets its alignment, exact line pitch, spacing, indent and bullet written out, so
+nothing is inherited by accident from a placeholder or master; every run gets its size, typeface
+and colour. Links become clickable: URLs as hyperlinks, ``#id`` as jumps to that slide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.text.text import TextFrame
+
+from deckgen.backends.pptx.look import Look
+from deckgen.backends.pptx.paragraphs import Para
+from deckgen.backends.pptx.xmltext import (
+    LINE_BREAK,
+    Bullet,
+    ParagraphFormat,
+    RunStyle,
+    hyperlink_xml,
+    paragraph_xml,
+    run_xml,
+    set_paragraphs,
+)
+from deckgen.geometry import BOX_MODEL, em
+from deckgen.model import Run
+
+SlideParts = Callable[[str], Part | None]
+
+
+def internal_target(link: str) -> str | None:
+    """Return the slide id an internal link (``#id`` or ``#/id``) points to, or None for a URL."""
+    if not link.startswith("#"):
+        return None
+    return link[1:].removeprefix("/")
+
+
+class TextWriter:
+    """Writes paragraph specs into text frames of one slide (or notes page) part.
+
+    ``plain`` writes only what the text is (emphasis, code font, links, list bullets) and lets
+    sizes and colours come from the placeholder, as notes pages expect.
+    """
+
+    def __init__(
+        self, look: Look, lang: str, part: Part, slide_parts: SlideParts, plain: bool = False
+    ) -> None:
+        self.look = look
+        self.lang = lang
+        self.part = part
+        self.slide_parts = slide_parts
+        self.plain = plain
+
+    def fill(self, frame: TextFrame, paras: Sequence[Para]) -> None:
+        """Replace the text of a python-pptx frame (a table cell's) with ``paras``."""
+        set_paragraphs(frame._txBody, self.paragraphs(paras))
+
+    def paragraphs(self, paras: Sequence[Para]) -> list[str]:
+        """Return ``paras`` as ``a:p`` elements."""
+        return [self.paragraph(para) for para in paras]
+
+    def paragraph(self, para: Para) -> str:
+        """Return ``para`` as an ``a:p`` element."""
+        bullet = None
+        if para.bullet is not None:
+            # as the HTML: bullets in the accent colour, list numbers in the text's
+            marker = self.look.colour("accent" if para.bullet.char else para.colour)
+            bullet = Bullet(
+                marker, self.look.typeface(para.font), para.bullet.char, para.bullet.start or 1
+            )
+        hang = -para.bullet.hang if para.bullet is not None else 0
+        if self.plain:
+            fmt = ParagraphFormat(
+                level=min(para.level, 8),
+                align=None,
+                bullet=bullet,
+                margin=para.margin if bullet else None,
+                indent=hang if bullet else None,
+            )
+            end = RunStyle()
+        else:
+            fmt = ParagraphFormat(
+                min(para.level, 8), "l", para.line, para.before, 0, para.margin, hang, bullet
+            )
+            end = RunStyle(size=para.size, typeface=self.look.typeface(para.font))
+        content = "".join(self.run(run, para) for run in para.runs)
+        return paragraph_xml(fmt, content, end)
+
+    def run(self, run: Run, para: Para) -> str:
+        """Return ``run`` as runs, its line breaks as DrawingML breaks."""
+        link = self._link(run.link) if run.link else ""
+        style = self._style(run, para, linked=bool(link))
+        return LINE_BREAK.join(
+            run_xml(text, style, link) if text else "" for text in run.text.split("\n")
+        )
+
+    def _style(self, run: Run, para: Para, linked: bool) -> RunStyle:
+        code_font = self.look.typeface("code") if run.code else None
+        if self.plain:
+            return RunStyle(
+                typeface=code_font,
+                bold=run.bold or para.bold,
+                italic=run.italic or para.italic,
+                strike=run.strike,
+                underline=linked,
+                lang=self.lang,
+            )
+        return RunStyle(
+            size=em(para.size, BOX_MODEL.inline_code_scale) if run.code else para.size,
+            typeface=code_font or self.look.typeface(para.font),
+            colour=self.look.colour("link" if linked else para.colour),
+            bold=run.bold or para.bold,
+            italic=run.italic or para.italic,
+            strike=run.strike,
+            underline=linked,
+            caps_off=True,
+            lang=self.lang,
+        )
+
+    def _link(self, link: str) -> str:
+        """Return the ``a:hlinkClick`` for ``link``, related from this part ("": goes nowhere)."""
+        slide_id = internal_target(link)
+        if slide_id is None:
+            rId = self.part.relate_to(link, RT.HYPERLINK, is_external=True)
+            return hyperlink_xml(rId, run_colour=not self.plain)
+        target = self.slide_parts(slide_id)
+        if target is None:
+            return ""
+        return hyperlink_xml(
+            self.part.relate_to(target, RT.SLIDE), slide_jump=True, run_colour=not self.plain
+        )

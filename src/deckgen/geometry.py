@@ -1,0 +1,161 @@
+"""Box arithmetic for placing slide content from theme tokens: pure functions, no I/O.
+
+The HTML deck places text with the theme's stylesheet; a backend that positions every shape
+itself (the .pptx) needs the same proportions as numbers. ``BOX_MODEL`` holds them, mirroring
+``themes/base/style.css`` and ``themes/cinematic/style.css``: ratios are of the font size (CSS
+``em``), fixed rules are in CSS pixels. Colours, fonts and text sizes stay in the theme tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from deckgen.themes import Theme
+from deckgen.units import Emu, px
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle on the page: left, top, width and height."""
+
+    x: Emu
+    y: Emu
+    w: Emu
+    h: Emu
+
+    @property
+    def right(self) -> Emu:
+        """Return the x of the right edge."""
+        return Emu(self.x + self.w)
+
+    @property
+    def bottom(self) -> Emu:
+        """Return the y of the bottom edge."""
+        return Emu(self.y + self.h)
+
+    def moved(self, dx: int = 0, dy: int = 0) -> Box:
+        """Return the box shifted by ``dx`` and ``dy``."""
+        return replace(self, x=Emu(self.x + dx), y=Emu(self.y + dy))
+
+    def with_height(self, h: int) -> Box:
+        """Return the box with height ``h``, same top."""
+        return replace(self, h=Emu(max(h, 0)))
+
+    def inset_left(self, amount: int) -> Box:
+        """Return the box with ``amount`` taken off its left side."""
+        return replace(self, x=Emu(self.x + amount), w=Emu(max(self.w - amount, 0)))
+
+    def contains(self, other: Box) -> bool:
+        """Return True when ``other`` lies wholly inside this box."""
+        return (
+            self.x <= other.x
+            and self.y <= other.y
+            and other.right <= self.right
+            and other.bottom <= self.bottom
+        )
+
+    def intersects(self, other: Box) -> bool:
+        """Return True when the two boxes share some area."""
+        return (
+            self.x < other.right
+            and other.x < self.right
+            and self.y < other.bottom
+            and other.y < self.bottom
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BoxModel:
+    """The stylesheet's proportions: ``em`` ratios of the font size, and rules in CSS pixels."""
+
+    heading_line_height: float = 1.1  # h1-h6 line-height
+    body_heading_scale: float = 1.1  # .body-heading font-size
+    title_rule_gap: float = 0.15  # header .title padding-bottom, em of the title
+    title_rule: Emu = px(2)  # header .title border-bottom
+    section_bar: Emu = px(6)  # .layout-section .headline border-left
+    section_bar_padding: Emu = px(12.8)  # its padding-left: 0.8em of the 16 px page font
+    list_indent: float = 1.3  # ul padding-left 1.1em + li padding-left 0.2em
+    bullet_offset: float = 0.2  # li::before sits 0.9em left of the li's 1.1em edge
+    nested_list_scale: float = 0.9  # li ul font-size
+    inline_code_scale: float = 0.9  # .reveal code font-size
+    corner_radius: Emu = px(6)  # pre.code and .card border-radius
+    code_padding_y: float = 0.6
+    code_padding_x: float = 0.9
+    card_columns: int = 3  # .cards grid-template-columns
+    card_padding_y: float = 0.7
+    card_padding_x: float = 0.8
+    card_bar: Emu = px(4)  # .card border-left
+    cell_padding_y: float = 0.2
+    cell_padding_x: float = 0.6
+    cell_rule: Emu = px(1)  # th, td border-bottom
+    table_min_width: float = 0.5  # table min-width, of the body width
+    quote_bar: Emu = px(4)  # blockquote border-left
+    quote_padding: float = 1.0  # blockquote padding-left
+    caption_scale: float = 0.8  # figcaption font-size
+    column_gap_scale: float = 3.0  # .columns gap: 3 x the theme gap
+    slide_number_size: Emu = px(14)  # .slide-number font-size
+    slide_number_left: Emu = px(12)
+    slide_number_bottom: Emu = px(10)
+
+
+BOX_MODEL = BoxModel()
+
+
+def em(size: int, ratio: float) -> Emu:
+    """Return ``ratio`` em of a font of ``size``."""
+    return Emu(round(size * ratio))
+
+
+def content_frame(theme: Theme, page_width: int, page_height: int) -> Box:
+    """Return the area inside the page margins, where slide content goes."""
+    return Box(
+        theme.margin_x,
+        theme.margin_y,
+        Emu(page_width - 2 * theme.margin_x),
+        Emu(page_height - 2 * theme.margin_y),
+    )
+
+
+def split_widths(total: int, gap: int, weights: Sequence[float]) -> list[Emu]:
+    """Return widths for side-by-side boxes sharing ``total`` in proportion to ``weights``."""
+    usable = max(total - gap * (len(weights) - 1), 0)
+    whole = sum(weights) or 1.0
+    return [Emu(round(usable * weight / whole)) for weight in weights]
+
+
+def side_by_side(box: Box, gap: int, weights: Sequence[float]) -> list[Box]:
+    """Return boxes laid left to right across ``box``, ``gap`` apart, full height."""
+    boxes, x = [], int(box.x)
+    for width in split_widths(box.w, gap, weights):
+        boxes.append(Box(Emu(x), box.y, width, box.h))
+        x += width + gap
+    return boxes
+
+
+def stack(top: int, heights: Sequence[int], gap: int) -> list[Emu]:
+    """Return the tops of boxes of ``heights`` stacked downwards from ``top``, ``gap`` apart."""
+    tops, y = [], top
+    for height in heights:
+        tops.append(Emu(y))
+        y += height + gap
+    return tops
+
+
+def stack_height(heights: Sequence[int], gap: int) -> Emu:
+    """Return the height of ``heights`` stacked ``gap`` apart."""
+    return Emu(sum(heights) + gap * max(len(heights) - 1, 0))
+
+
+def centred_top(frame: Box, height: int) -> Emu:
+    """Return the top that centres content of ``height`` vertically in ``frame``."""
+    return Emu(frame.y + max(frame.h - height, 0) // 2)
+
+
+def fit_inside(box: Box, width: int, height: int) -> Box:
+    """Return the largest box of ``width``:``height`` proportions inside ``box``, centred across."""
+    if width <= 0 or height <= 0:
+        return box.with_height(0)
+    scale = min(box.w / width, box.h / height)
+    w, h = Emu(round(width * scale)), Emu(round(height * scale))
+    return Box(Emu(box.x + (box.w - w) // 2), box.y, w, h)
