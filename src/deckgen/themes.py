@@ -21,6 +21,7 @@ from deckgen.units import Emu, parse_length
 TOKENS_FILE = "theme.toml"
 DEFAULT_THEME = "cinematic"
 MAX_EXTENDS_DEPTH = 10
+ENTRY_POINT_GROUP = "deckgen.themes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +56,20 @@ class Theme:
     code_style: str
     code_tokens: Mapping[str, TokenStyle]
 
+    def files(self, name: str) -> list[Path]:
+        """Return each of the theme's folders' file called ``name``, parents first."""
+        return [folder / name for folder in reversed(self.folders) if (folder / name).is_file()]
+
     def stylesheets(self) -> list[Path]:
-        """Return the theme's CSS files, parents first, so a child's rules win."""
-        return [
-            folder / "style.css"
-            for folder in reversed(self.folders)
-            if (folder / "style.css").is_file()
-        ]
+        """Return the theme's CSS files, parents first, so a child's rules win: the slides'
+
+        ``style.css``, then ``ui.css`` for the HTML deck's menu, search and print view.
+        """
+        return self.files("style.css") + self.files("ui.css")
+
+    def scripts(self) -> list[Path]:
+        """Return the HTML deck's scripts (``deck.js``: menu, search), parents first."""
+        return self.files("deck.js")
 
 
 def builtin_themes_dir() -> Path:
@@ -79,6 +87,9 @@ def _theme_folder(name: str, origin: str) -> Path:
     builtin = builtin_themes_dir() / name
     if (builtin / TOKENS_FILE).is_file():
         return builtin
+    installed = _entry_point_themes().get(name)
+    if installed is not None and (installed / TOKENS_FILE).is_file():
+        return installed
     known = ", ".join(list_themes()) or "none installed"
     raise DeckError(origin, f"unknown theme '{name}' (known: {known}; or give a theme folder)")
 
@@ -173,9 +184,26 @@ def load_theme(name: str | None, origin: str = "--theme") -> Theme:
     return theme
 
 
+def _entry_point_themes() -> dict[str, Path]:
+    """Return themes installed by other packages under the ``deckgen.themes`` entry point group.
+
+    Each entry point names a theme and loads to the path of its folder (a str or Path).
+    """
+    import importlib.metadata  # slow to import; only theme look-ups by name need it
+
+    found = {}
+    for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            found[entry.name] = Path(entry.load())
+        except Exception:  # a broken plug-in must not stop the build; it is just not listed
+            continue
+    return found
+
+
 def list_themes() -> list[str]:
-    """Return the names of the built-in themes."""
+    """Return the names of the built-in themes and of those installed by other packages."""
     root = builtin_themes_dir()
-    if not root.is_dir():
-        return []
-    return sorted(p.name for p in root.iterdir() if (p / TOKENS_FILE).is_file())
+    names = (
+        {p.name for p in root.iterdir() if (p / TOKENS_FILE).is_file()} if root.is_dir() else set()
+    )
+    return sorted(names | set(_entry_point_themes()))

@@ -1,0 +1,56 @@
+"""Stress decks in every theme, as Chromium renders them: no text leaves a slide, none too small."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deckgen.build import BuildOptions, build
+from deckgen.themes import list_themes, load_theme
+from e2e.browser import open_deck, show_slide, slide_count, text_outside_slide
+
+pytestmark = pytest.mark.browser
+
+STRESS = Path(__file__).parents[1] / "fixtures" / "stress" / "stress.md"
+PX_PER_PT = 96 / 72
+
+# Smallest computed font size (CSS px, before reveal's scaling) of visible text, by role.
+SMALLEST_TEXT = """() => {
+  const slide = Reveal.getCurrentSlide();
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+  const smallest = {body: Infinity, code: Infinity};
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || el.closest('aside.notes') || !el.closest('.body')) continue;
+    if (el.closest('figcaption')) continue;
+    const role = el.closest('pre') ? 'code' : (el.closest('code') ? null : 'body');
+    if (!role) continue;
+    smallest[role] = Math.min(smallest[role], parseFloat(getComputedStyle(el).fontSize));
+  }
+  return smallest;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [(1280, 720), (1920, 1080)], ids=["720p", "1080p"])
+@pytest.mark.parametrize("theme", list_themes())
+def test_stress_deck_fits_every_slide(
+    theme: str, viewport: tuple[int, int], tmp_path: Path
+) -> None:
+    [html] = build(STRESS, tmp_path, BuildOptions(theme=theme)).outputs
+    minimum = load_theme(theme).min_sizes
+    with open_deck(html, *viewport) as (page, log):
+        outside: dict[int, list[str]] = {}
+        too_small: dict[int, dict[str, float]] = {}
+        for index in range(slide_count(page)):
+            show_slide(page, index)
+            if found := text_outside_slide(page):
+                outside[index] = found
+            smallest = page.evaluate(SMALLEST_TEXT)
+            if smallest["body"] < minimum["body"].pt * PX_PER_PT - 0.01 or (
+                smallest["code"] < minimum["code"].pt * PX_PER_PT - 0.01
+            ):
+                too_small[index] = smallest
+        assert outside == {}
+        assert too_small == {}
+        assert log.errors == [] and log.requests == []

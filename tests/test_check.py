@@ -1,0 +1,86 @@
+"""`deckgen check`: every finding at its line, nothing written, exit status by severity."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+STRESS = Path(__file__).parent / "fixtures" / "stress" / "stress.md"
+
+LINTED = """---
+title: Check me
+colour: red
+---
+
+## Fine
+
+text
+
+---
+
+## Code
+
+```klingon
+qaStaH nuq?
+```
+
+## Pic
+
+![](missing.png)
+
+See [nowhere](#nope).
+"""
+
+
+def check(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "deckgen", "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_each_finding_is_reported_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "deck.md").write_text(LINTED, encoding="utf-8")
+    result = check("deck.md", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        "deck.md:3: warning: unknown front-matter key 'colour' (ignored)",
+        "deck.md:10: warning: empty slide (dropped)",
+        "deck.md:14: warning: unknown code language 'klingon' (shown as plain text)",
+        "deck.md:20: warning: image has no alt text",
+        "deck.md:20: error: image file not found: missing.png",
+        "deck.md:22: warning: internal link '#nope' matches no slide id (kept as text)",
+    ]
+    assert result.returncode == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.md"]
+
+
+def test_stress_cases_are_reported_at_their_slide_and_fail_only_with_strict() -> None:
+    result = check(str(STRESS), "--theme", "cinematic")
+    lines = STRESS.read_text(encoding="utf-8").split("\n")
+    reported = {int(line.split(":")[1]) for line in result.stdout.splitlines()}
+    assert {lines[n - 1] for n in reported} == {
+        "## Forty bullets",
+        "## Eighty lines of code",
+        "## Thirty table rows",
+    }
+    assert all("split into" in line for line in result.stdout.splitlines())
+    assert result.returncode == 0
+    assert check(str(STRESS), "--theme", "cinematic", "--strict").returncode == 1
+
+
+def test_the_study_guide_is_clean(study_guide: Path) -> None:
+    result = check(str(study_guide), "--strict")
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_a_parse_error_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "deck.md").write_text("## A\n\n::: notes\n", encoding="utf-8")
+    result = check("deck.md", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "deck.md:3: error: fenced div ':::' is never closed\n",
+    )
