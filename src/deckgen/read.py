@@ -84,6 +84,47 @@ def _file_list(value: Any) -> list[str]:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One entry of ``parts:`` in deck.yaml: its files, in order, and the divider before them.
+
+    An empty ``title`` means no divider (files grouped without a part slide); ``intro`` is
+    Markdown shown under the part's title.
+    """
+
+    title: str
+    intro: str
+    files: tuple[str, ...]
+
+
+# Keys of one ``parts:`` entry: name -> validator, as for SETTINGS.
+PART_KEYS: dict[str, Callable[[Any], Any]] = {"title": _text, "intro": _text, "files": _file_list}
+
+
+def _parts(value: Any) -> tuple[Part, ...]:
+    if not isinstance(value, list) or not value:
+        raise ValueError("expected a list of parts, each with 'files:'")
+    parts = []
+    for number, entry in enumerate(value, start=1):
+        if not isinstance(entry, dict):
+            raise ValueError(f"part {number}: expected a mapping with 'title:' and 'files:'")
+        clean = {}
+        for key, raw in entry.items():
+            validate = PART_KEYS.get(str(key))
+            if validate is None:
+                raise ValueError(f"part {number}: unknown key '{key}'")
+            try:
+                clean[str(key)] = validate(raw)
+            except ValueError as exc:
+                raise ValueError(f"part {number}, '{key}': {exc}") from None
+        if not clean.get("files"):
+            raise ValueError(f"part {number}: expected a non-empty 'files:' list")
+        if clean.get("intro") and not clean.get("title"):
+            raise ValueError(f"part {number}: an 'intro:' needs a 'title:'")
+        parts.append(Part(clean.get("title", ""), clean.get("intro", ""), tuple(clean["files"])))
+    return tuple(parts)
+
+
 # Known settings: name -> validator returning the clean value or raising ValueError.
 SETTINGS: dict[str, Callable[[Any], Any]] = {
     "title": _text,
@@ -95,6 +136,7 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "slide-level": _slide_level,
     "notes": _text,
     "files": _file_list,
+    "parts": _parts,
 }
 
 
@@ -170,22 +212,31 @@ def _read_markdown(
 ) -> tuple[SourceFile, dict[str, Setting]]:
     display = display_path(path)
     settings, body, first_line = _split_front_matter(decode(path, display), display, diagnostics)
-    if "files" in settings:
-        diagnostics.append(
-            Diagnostic(
-                settings["files"].origin, Level.WARNING, "'files' belongs in deck.yaml (ignored)"
+    for key in ("files", "parts"):
+        if key in settings:
+            diagnostics.append(
+                Diagnostic(
+                    settings[key].origin, Level.WARNING, f"'{key}' belongs in deck.yaml (ignored)"
+                )
             )
-        )
-        del settings["files"]
+            del settings[key]
     return SourceFile(path, display, tuple(body), first_line), settings
 
 
 def _folder_files(folder: Path, manifest: dict[str, Setting]) -> list[Path]:
-    """Return the folder's Markdown files in the declared order (``files:``) or by name."""
-    if "files" in manifest:
-        origin = manifest["files"].origin
+    """Return the folder's Markdown files in the order of ``files:`` or ``parts:``, or by name."""
+    if "files" in manifest and "parts" in manifest:
+        raise DeckError(manifest["parts"].origin, "use either 'files:' or 'parts:', not both")
+    if "files" in manifest or "parts" in manifest:
+        key = "files" if "files" in manifest else "parts"
+        origin = manifest[key].origin
+        names = (
+            manifest["files"].value
+            if key == "files"
+            else [name for part in manifest["parts"].value for name in part.files]
+        )
         paths = []
-        for name in manifest["files"].value:
+        for name in names:
             path = (folder / name).resolve()
             if not path.is_file():
                 raise DeckError(origin, f"listed file '{name}' does not exist")

@@ -1,0 +1,474 @@
+"""Nothing lost: every sentence of an explainer page is on a slide or in that slide's notes.
+
+Checked in the built files, as a reader gets them: the HTML deck (each ``<section>``'s text, and
+its ``aside.notes``) and the .pptx (each slide's shapes, and its notes page), for every page of
+``decks/study-guide/`` and for decks of pages this test writes itself from fixed random seeds.
+
+A page's *units* are the sentences of its paragraphs and list items, its headings, and its code
+lines, read from the Markdown independently of deckgen's explainer (by mistune, through
+``parse_blocks``). The bold label of a labelled paragraph (``**In one sentence:**``) is structure,
+like a heading's ``#``, and is not a unit. Rules:
+
+- every unit appears in the text of the page's slides or their notes;
+- no sentence appears on slides more often than in the sources (nothing twice on slides). A
+  continuation slide made by layout ("Glossary (2/2)") repeats its slide's title and subtitle as
+  a running head; that repeat is not counted.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from deckgen.build import BuildOptions, Format, build, load
+from deckgen.markdown import parse_blocks
+from deckgen.model import (
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    Image,
+    Inline,
+    ListItem,
+    Paragraph,
+    Quote,
+    SlideKind,
+    Table,
+    plain_text,
+)
+from deckgen.read import SourceFile, read_deck
+from deckgen.split import CODE_FENCE, DIV_CLOSE, DIV_OPEN
+
+REPO = Path(__file__).resolve().parents[1]
+STUDY_GUIDE = REPO / "decks" / "study-guide"
+BOTH = (Format.HTML, Format.PPTX)
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")  # finer than the explainer's: never merges
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+# -- what a page says ------------------------------------------------------------------------
+
+
+@dataclass
+class Units:
+    """A page's units: ``sentences`` may appear on slides once each; ``others`` only somewhere."""
+
+    sentences: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+
+    def add_text(self, runs: Inline) -> None:
+        text = norm(plain_text(runs))
+        start = 0
+        for match in SENTENCE_END.finditer(text):
+            self.sentences.append(text[start : match.start() + len(match.group().rstrip())])
+            start = match.end()
+        if text[start:].strip():
+            self.sentences.append(text[start:].strip())
+
+
+def _without_label(runs: Inline) -> Inline:
+    if runs and runs[0].bold and runs[0].text.strip().endswith(":"):
+        return runs[1:]
+    if len(runs) > 1 and runs[0].bold and runs[1].text.startswith(":"):
+        return runs[1:]
+    return runs
+
+
+def _items(items: tuple[ListItem, ...], units: Units) -> None:
+    for item in items:
+        units.add_text(item.runs)
+        if item.sublist:
+            _items(item.sublist.items, units)
+
+
+def _blocks(blocks: list[Block] | tuple[Block, ...], units: Units) -> None:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            units.add_text(_without_label(block.runs))
+        elif isinstance(block, Heading):
+            units.others.append(norm(plain_text(block.runs)))
+        elif isinstance(block, BulletList):
+            _items(block.items, units)
+        elif isinstance(block, CodeBlock):
+            units.others += [norm(line) for line in block.text.split("\n") if line.strip()]
+        elif isinstance(block, Table):
+            units.others += [
+                norm(plain_text(c)) for row in (block.header, *block.rows) for c in row
+            ]
+        elif isinstance(block, Quote):
+            _blocks(block.blocks, units)
+        elif isinstance(block, Image):
+            units.others.append(norm(block.alt))
+
+
+def page_units(file: SourceFile) -> Units:
+    """Return the units of a page, its fenced-div lines (``:::``) left out."""
+    lines, in_code = [], False
+    for line in file.lines:
+        if CODE_FENCE.match(line):
+            in_code = not in_code
+        if not in_code and (DIV_OPEN.match(line) or DIV_CLOSE.match(line)):
+            line = ""
+        lines.append(line)
+    units = Units()
+    _blocks(parse_blocks(tuple(lines), file.origin(0), []), units)
+    units.others = [re.sub(r"\s*\{[^}]*\}$", "", unit) for unit in units.others]  # {#id}
+    return units
+
+
+# -- what the built files show ---------------------------------------------------------------
+
+
+@dataclass
+class Shown:
+    """One output slide: its visible text and its speaker notes."""
+
+    visible: str
+    notes: str
+
+
+BREAKS = {"p", "li", "div", "pre", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr"}
+BREAKS |= {"figcaption", "blockquote", "ul", "ol", "header", "aside", "section"}
+
+
+class _SlideText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.slides: list[Shown] = []
+        self.depth = 0  # <section> nesting
+        self.notes_depth = 0
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        if tag == "section":
+            self.depth += 1
+            self.slides.append(Shown("", ""))
+        if self.depth and tag == "aside" and ("class", "notes") in attrs:
+            self.notes_depth = 1
+        elif self.notes_depth and tag == "aside":
+            self.notes_depth += 1
+        if tag in BREAKS:
+            self.handle_data("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip -= 1
+        if tag in BREAKS:
+            self.handle_data("\n")
+        if tag == "aside" and self.notes_depth:
+            self.notes_depth -= 1
+        if tag == "section":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth or self.skip:
+            return
+        slide = self.slides[-1]
+        if self.notes_depth:
+            slide.notes += data
+        else:
+            slide.visible += data
+
+
+def html_slides(path: Path) -> list[Shown]:
+    parser = _SlideText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.slides
+
+
+def _shape_text(shapes) -> list[str]:  # type: ignore[no-untyped-def]
+    texts = []
+    for shape in shapes:
+        if shape.shape_type is not None and hasattr(shape, "shapes"):  # a group
+            texts += _shape_text(shape.shapes)
+        if getattr(shape, "has_text_frame", False):
+            texts += [p.text for p in shape.text_frame.paragraphs]
+        if getattr(shape, "has_table", False):
+            texts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return texts
+
+
+def pptx_slides(path: Path) -> list[Shown]:
+    slides = []
+    for slide in Presentation(str(path)).slides:
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        slides.append(Shown("\n".join(_shape_text(slide.shapes)), notes))
+    return slides
+
+
+# -- the check -------------------------------------------------------------------------------
+
+
+def built(source: Path, outdir: Path, formats: tuple[Format, ...]) -> dict[Format, list[Shown]]:
+    """Return the slides of each built format of ``source``, checked to be the laid-out ones."""
+    result = build(source, outdir, BuildOptions(formats=formats))
+    readers = {Format.HTML: html_slides, Format.PPTX: pptx_slides}
+    return {fmt: readers[fmt](path) for fmt, path in zip(formats, result.outputs, strict=True)}
+
+
+def problems(source: Path, outputs: dict[Format, list[Shown]]) -> list[str]:
+    """Return what was lost or doubled in each output of the deck at ``source``."""
+    deck_source = read_deck(source)
+    _, laid_out, _ = load(source)
+    pages = {file.display: file for file in deck_source.files}
+    page_of = [placed.source.origin.path if placed.source else "" for placed in laid_out.slides]
+    running_heads = [
+        norm(plain_text(placed.slide.subtitle)) if placed.part > 1 else ""
+        for placed in laid_out.slides
+    ]
+    units = {display: page_units(file) for display, file in pages.items()}
+    source_text = norm(" ".join(" ".join(u.sentences) for u in units.values()))
+    source_text += " " + norm(" ".join(str(s.value) for s in deck_source.settings.values()))
+    found = []
+    for fmt, shown in outputs.items():
+        assert len(shown) == len(page_of), f"{fmt.value}: {len(shown)} slides, not {len(page_of)}"
+        slides = [
+            Shown(norm(s.visible).replace(head, "", 1) if head else s.visible, s.notes)
+            for s, head in zip(shown, running_heads, strict=True)
+        ]
+        for display, page in units.items():
+            mine = [s for s, p in zip(slides, page_of, strict=True) if p == display]
+            everything = norm(" ".join(s.visible + " " + s.notes for s in mine))
+            visible = norm(" ".join(s.visible for s in mine))
+            for unit in page.sentences + page.others:
+                if unit not in everything:
+                    found.append(f"{fmt.value}: {display}: lost: {unit!r}")
+            for unit in set(page.sentences):
+                if visible.count(unit) > source_text.count(unit):
+                    found.append(f"{fmt.value}: {display}: on slides twice: {unit!r}")
+        all_visible = norm(" ".join(s.visible for s in slides))
+        for unit in {u for page in units.values() for u in page.sentences}:
+            if all_visible.count(unit) > source_text.count(unit):
+                found.append(f"{fmt.value}: deck: on slides more often than written: {unit!r}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def study_guide_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[Format, list[Shown]]:
+    return built(STUDY_GUIDE, tmp_path_factory.mktemp("study-guide"), BOTH)
+
+
+def test_study_guide_pages_lose_nothing_in_html_and_pptx(
+    study_guide_outputs: dict[Format, list[Shown]],
+) -> None:
+    assert problems(STUDY_GUIDE, study_guide_outputs) == []
+
+
+def test_the_check_notices_a_lost_and_a_doubled_sentence(
+    study_guide_outputs: dict[Format, list[Shown]],
+) -> None:
+    html = list(study_guide_outputs[Format.HTML])
+    index = next(i for i, s in enumerate(html) if "Specificity beats cleverness." in s.visible)
+    lost = Shown(html[index].visible, html[index].notes.replace("vagueness", "vagueness?"))
+    html[index] = lost
+    html[index + 1] = Shown(html[index + 1].visible + " Specificity beats cleverness.", "")
+    found = problems(STUDY_GUIDE, {Format.HTML: html})
+    lost_unit = "prompting-principles.md: lost: 'The most common prompt mistake is vagueness.'"
+    assert any(lost_unit in f for f in found)
+    assert any("on slides twice: 'Specificity beats cleverness.'" in f for f in found)
+
+
+# -- pages this test writes ------------------------------------------------------------------
+
+WORDS = (
+    "light",
+    "shot",
+    "frame",
+    "lens",
+    "grade",
+    "seed",
+    "prompt",
+    "model",
+    "edit",
+    "cut",
+    "scene",
+    "color",
+    "sound",
+    "take",
+    "noise",
+    "render",
+    "codec",
+    "sensor",
+    "focus",
+    "depth",
+    "motion",
+    "script",
+    "cast",
+    "budget",
+    "crew",
+    "agent",
+    "commit",
+    "review",
+)
+
+
+class PageWriter:
+    """Writes random explainer pages whose every sentence is different (a running number)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.count = 0
+
+    def sentence(self, long: bool = False) -> str:
+        rng = self.rng
+        self.count += 1
+        words = [
+            rng.choice(WORDS) for _ in range(rng.randint(14, 32) if long else rng.randint(3, 8))
+        ]
+        words.insert(rng.randrange(len(words) + 1), f"n{self.count}")
+        style = rng.random()
+        at = rng.randrange(len(words))
+        if style < 0.15:
+            words[at] = f"`{words[at]}`"
+        elif style < 0.25:
+            words[at] = f"*{words[at]}*"
+        elif style < 0.32:
+            words.insert(at, "vs.")
+        elif style < 0.38:
+            words[at] = f"“{words[at]}?”"
+        text = " ".join(words)
+        return text[0].upper() + text[1:] + self.rng.choice(".!?" if style > 0.5 else "..")
+
+    def sentences(self, low: int, high: int) -> str:
+        return " ".join(
+            self.sentence(self.rng.random() < 0.4) for _ in range(self.rng.randint(low, high))
+        )
+
+    def topic(self, title: str, links: list[str]) -> str:
+        rng = self.rng
+        out = [f"# {title}", "", f"**In one sentence:** {self.sentences(1, 2)}", ""]
+        out += [f"**Why it matters for filmmakers:** {self.sentences(1, 4)}", ""]
+        if rng.random() < 0.3:
+            out += [f"**Before you start:** {self.sentences(1, 2)}", ""]
+        out += ["## Key ideas", ""]
+        for _ in range(rng.randint(1, 7)):
+            out.append(f"- **{self.sentence()}** {self.sentences(0, 3)}".rstrip())
+        out += ["", "## Common mistakes", ""]
+        out += [f"- {self.sentences(1, 3)}" for _ in range(rng.randint(1, 4))]
+        if rng.random() < 0.6:
+            out += ["", "## Try this", "", self.sentences(1, 3)]
+            if rng.random() < 0.5:
+                out += ["", "```console", f"$ deckgen build {rng.choice(WORDS)}", "```"]
+        if rng.random() < 0.3:
+            out += ["", "## How it works", "", self.sentences(1, 5), "", self.sentences(1, 2)]
+        out += ["", "## Related pages", ""]
+        for link in links:
+            out.append(f"- [{link}]({link}) — {self.sentence()}")
+        return "\n".join(out) + "\n"
+
+    def section(self, title: str) -> str:
+        rng = self.rng
+        out = [f"# {title}", "", self.sentences(2, 4)]
+        for number in range(rng.randint(0, 4)):
+            out += ["", f"## Part {number} {rng.choice(WORDS)}", ""]
+            if rng.random() < 0.5:
+                out.append(self.sentences(1, 6))
+                if rng.random() < 0.3:
+                    out += ["", "```python", f"print({rng.randint(1, 99)})", "```"]
+            else:
+                long = rng.random() < 0.5
+                out += [f"- {self.sentence(long)}" for _ in range(rng.randint(2, 9))]
+                if rng.random() < 0.4:
+                    out += ["", self.sentence()]
+        return "\n".join(out) + "\n"
+
+    def glossary(self) -> str:
+        out = ["# Glossary", "", self.sentences(2, 3)]
+        for letter in "ABC":
+            out += ["", f"## {letter}", ""]
+            out += [
+                f"- **{letter}{self.count}** — {self.sentence()}"
+                for _ in range(self.rng.randint(0, 3))
+            ]
+        return "\n".join(out) + "\n"
+
+
+def write_deck(folder: Path, seed: int) -> Path:
+    """Write a deck of random explainer pages, a glossary and a slide-Markdown page."""
+    rng = random.Random(seed)
+    writer = PageWriter(rng)
+    topics = [f"a/topic-{n}.md" for n in range(rng.randint(1, 4))]
+    sections = [f"b/section-{n}/index.md" for n in range(rng.randint(1, 3))]
+    files: dict[str, str] = {}
+    for number, name in enumerate(topics):
+        others = [t.removeprefix("a/") for t in topics if t != name][:2] + ["../b/section-0/"]
+        others += ["missing.md"] if rng.random() < 0.5 else []
+        files[name] = writer.topic(f"Topic {number} {rng.choice(WORDS)}", others)
+    for number, name in enumerate(sections):
+        files[name] = writer.section(f"Section {number} {rng.choice(WORDS)}")
+    files["glossary.md"] = writer.glossary()
+    files["slides.md"] = (
+        f"## Slides {seed}\n\n{writer.sentence()}\n\n"
+        f"- {writer.sentence()}\n- {writer.sentence()}\n\n"
+        f"::: notes\n{writer.sentences(1, 3)}\n:::\n"
+    )
+    manifest = [
+        "parts:",
+        "  - files: [slides.md]",
+        "  - title: Part A",
+        f"    intro: {writer.sentences(1, 2)}",
+        f"    files: [{', '.join(topics)}]",
+        "  - title: Part B",
+        f"    files: [{', '.join(sections)}, glossary.md]",
+    ]
+    files["deck.yaml"] = "\n".join(manifest) + "\n"
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+SEEDS = range(12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_written_pages_lose_nothing_in_html_and_pptx(tmp_path: Path, seed: int) -> None:
+    deck = write_deck(tmp_path / f"deck-{seed}", seed)
+    outputs = built(deck, tmp_path / "dist", BOTH)
+    assert problems(deck, outputs) == []
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_written_pages_open_with_their_title_and_link_to_each_other(
+    tmp_path: Path, seed: int
+) -> None:
+    deck_dir = write_deck(tmp_path / f"deck-{seed}", seed)
+    deck, laid_out, diagnostics = load(deck_dir)
+    firsts = {}
+    for slide in deck.slides:
+        firsts.setdefault(slide.origin.path, slide)
+    for file in read_deck(deck_dir).files:
+        text = "\n".join(file.lines)
+        first = firsts[file.display]
+        if "**In one sentence:**" in text:
+            assert first.kind is SlideKind.TITLE
+            assert f"# {plain_text(first.title)}\n" in text
+            assert first.subtitle
+    ids = {slide.id for slide in deck.slides}
+    links = [
+        run.link
+        for slide in deck.slides
+        for block in slide.body
+        if isinstance(block, BulletList)
+        for item in block.items
+        for run in item.runs
+        if run.link
+    ]
+    assert links and all(link.startswith("#") and link[1:] in ids for link in links)
+    missing = [d.message for d in diagnostics if "matches no page" in d.message]
+    assert all("missing.md" in message for message in missing)
+    html = build(deck_dir, tmp_path / "dist", BuildOptions()).outputs[0].read_text()
+    assert all(f'href="#/{link[1:]}"' in html for link in links)
+    assert "missing.md</a>" not in html

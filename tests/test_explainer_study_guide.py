@@ -1,0 +1,131 @@
+"""decks/study-guide: the seed's study guide as site pages, and the slides made from them.
+
+The pages must say what the seed says, character for character (``fixtures/explainer/seed/``),
+with nothing added and nothing left out; every page of the seed must open with its own slide.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from deckgen.build import load
+from deckgen.diagnostics import Level
+from deckgen.markdown import parse_blocks
+from deckgen.model import Block, BulletList, Heading, ListItem, Paragraph, SlideKind, plain_text
+from deckgen.read import Part, read_deck
+from deckgen.split import DIV_CLOSE, DIV_OPEN
+
+REPO = Path(__file__).resolve().parents[1]
+STUDY_GUIDE = REPO / "decks" / "study-guide"
+SEED = Path(__file__).parent / "fixtures" / "explainer" / "seed" / "study-guide.txt"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)])\s+")
+
+# The seed's topic pages (those with "In one sentence:") and its other pages, in its order.
+TOPICS = [
+    "What is Generative Production?",
+    "Prompting Principles",
+    "Iteration and Selection",
+    "Tracking Your Work",
+    "Seeds",
+]
+PAGES = [
+    "Concepts",
+    "Model Basics",
+    "Modalities",
+    "Tools and Vendors",
+    "Craft",
+    "Lifecycle Crosswalk",
+    "Foundations (Vibe-coding)",
+    "Platforms",
+    "Setup and Safety",
+    "Working with Models",
+    "Building Software",
+    "Common Traps",
+    "Committing Secrets to Git",
+    "Blindly Running Agent-Suggested Shell Commands",
+    "Force-Push Disasters",
+    "Letting the Agent Refactor Without Review",
+    "Accepting the First Thing That Compiles",
+    "Scope-Creep Prompts",
+    "Building on Sand",
+    "Runaway API Bills",
+    "Deploying to Production Without Testing",
+    "Trusting a Local-Running Model Demo",
+    "“Works on My Machine” Illusions",
+    "Practical",
+    "Glossary",
+    "Learning Sources",
+]
+
+
+def sentences(text: str) -> list[str]:
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    return [s for s in SENTENCE_END.split(text) if s]
+
+
+def _texts(blocks: list[Block] | tuple[Block, ...]) -> list[str]:
+    found = []
+
+    def items(entries: tuple[ListItem, ...]) -> None:
+        for item in entries:
+            found.append(plain_text(item.runs))
+            if item.sublist:
+                items(item.sublist.items)
+
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            found.append(re.sub(r"\s*\{[^}]*\}$", "", plain_text(block.runs)))
+        elif isinstance(block, BulletList):
+            items(block.items)
+    return found
+
+
+def deck_texts() -> list[str]:
+    """Return every paragraph, item and heading of the deck's pages, and its part lines."""
+    source = read_deck(STUDY_GUIDE)
+    texts = []
+    for file in source.files:
+        lines = tuple("" if DIV_OPEN.match(x) or DIV_CLOSE.match(x) else x for x in file.lines)
+        texts += _texts(parse_blocks(lines, file.origin(0), []))
+    parts: tuple[Part, ...] = source.settings["parts"].value
+    texts += [f"{part.title}. {part.intro}" for part in parts if part.title]
+    return texts
+
+
+def test_every_sentence_of_the_pages_is_the_seeds() -> None:
+    seed = " ".join(sentences(SEED.read_text(encoding="utf-8")))
+    added = [s for text in deck_texts() for s in sentences(text) if s not in seed]
+    assert added == []
+
+
+def test_every_sentence_of_the_seed_is_in_the_pages() -> None:
+    pages = " ".join(s for text in deck_texts() for s in sentences(text))
+    lost = [s for s in sentences(SEED.read_text(encoding="utf-8")) if s not in pages]
+    assert lost == []
+
+
+@pytest.fixture(scope="module")
+def laid_out_guide():  # type: ignore[no-untyped-def]
+    return load(STUDY_GUIDE)
+
+
+def test_every_page_of_the_seed_opens_with_its_own_slide(laid_out_guide) -> None:  # type: ignore[no-untyped-def]
+    deck, _, _ = laid_out_guide
+    firsts: dict[str, object] = {}
+    for slide in deck.slides:
+        firsts.setdefault(slide.origin.path, slide)
+    opening = {plain_text(s.title): s.kind for s in firsts.values()}  # type: ignore[attr-defined]
+    assert {title: opening.get(title) for title in TOPICS} == dict.fromkeys(TOPICS, SlideKind.TITLE)
+    assert [title for title in PAGES if title not in opening] == []
+
+
+def test_the_guide_fits_with_continuations_but_never_overflows(laid_out_guide) -> None:  # type: ignore[no-untyped-def]
+    _, laid_out, diagnostics = laid_out_guide
+    messages = [str(d) for d in diagnostics]
+    assert all(d.level is Level.WARNING for d in diagnostics)
+    assert [m for m in messages if "split into" not in m] == []
+    assert len(laid_out.slides) >= 90
