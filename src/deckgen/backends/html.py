@@ -9,18 +9,23 @@ exact control of white space.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
 from markupsafe import Markup, escape
 
 from deckgen.backends import web_assets
 from deckgen.diagnostics import Diagnostic, Level
-from deckgen.layout import LaidOutDeck
-from deckgen.model import CodeBlock, Image, Inline, RawHtml, Run
+from deckgen.layout import LaidOutDeck, Layout
+from deckgen.model import CodeBlock, Heading, Image, Inline, RawHtml, Run
 from deckgen.passes import REMOTE, iter_blocks
 from deckgen.themes import Theme
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATE = "deck.html.j2"
 
@@ -136,9 +141,17 @@ class _ImageSources:
         return web_assets.data_uri(Path(image.src))
 
 
-def _environment(theme: Theme, allow_html: bool) -> jinja2.Environment:
+@lru_cache(maxsize=8)
+def _environment(folders: tuple[Path, ...], allow_html: bool) -> jinja2.Environment:
+    """Return the template environment of a theme's ``folders``.
+
+    Cached, as compiling the templates is most of a render's time; jinja2 still reloads a
+    template whose file changed (``deckgen serve`` picks up template edits).
+    """
+    import jinja2  # imported on first use: a .pptx-only build never pays for it
+
     loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader(str(folder / "templates")) for folder in theme.folders]
+        [jinja2.FileSystemLoader(str(folder / "templates")) for folder in folders]
     )
     env = jinja2.Environment(
         loader=loader,
@@ -151,6 +164,12 @@ def _environment(theme: Theme, allow_html: bool) -> jinja2.Environment:
     env.filters["code"] = code_html
     env.filters["pt"] = lambda emu: f"{emu.pt:g}pt"
     return env
+
+
+def _heading_level_lookup(laid_out: LaidOutDeck) -> Callable[[Heading], int]:
+    """Return a function giving each heading's HTML level (see ``heading_levels``)."""
+    levels = heading_levels(laid_out)
+    return lambda block: levels.get(id(block), min(block.level + 1, 6))
 
 
 def _report_raw_html(
@@ -171,8 +190,35 @@ def _report_raw_html(
                 )
 
 
+def heading_levels(laid_out: LaidOutDeck) -> dict[int, int]:
+    """Return the HTML level of each heading inside a slide, keyed by ``id(block)``.
+
+    Title and section slides are ``h1``, slide titles ``h2``; a heading inside a slide goes one
+    level per Markdown level below the slide level, but never more than one below the heading
+    before it on the page, so a screen reader's outline skips no level.
+    """
+    levels: dict[int, int] = {}
+    slide_level = laid_out.deck.meta.slide_level
+    previous = 1
+    for placed in laid_out.slides:
+        slide = placed.slide
+        if placed.layout in (Layout.TITLE, Layout.SECTION):
+            previous = 1
+        elif slide.title:
+            previous = 2
+        for block in iter_blocks(slide.body + slide.notes):
+            if isinstance(block, Heading):
+                level = min(6, max(3, 2 + block.level - slide_level), previous + 1)
+                levels[id(block)] = previous = level
+    return levels
+
+
 def reveal_config(theme: Theme) -> dict[str, object]:
-    """Return the options passed to ``Reveal.initialize``."""
+    """Return the options passed to ``Reveal.initialize``.
+
+    Phones keep the paged deck (swipe to turn) rather than reveal.js's scroll view, which does
+    not fit fixed-size slides; printing (``?print-pdf``) puts each slide on exactly one page.
+    """
     return {
         "width": round(theme.page_width.px),
         "height": round(theme.page_height.px),
@@ -184,6 +230,8 @@ def reveal_config(theme: Theme) -> dict[str, object]:
         "controls": True,
         "transition": "none",
         "backgroundTransition": "none",
+        "scrollActivationWidth": None,
+        "pdfMaxPagesPerSlide": 1,
     }
 
 
@@ -203,8 +251,9 @@ def render_html(
     else:
         reveal = {"url": str(options.reveal_url).rstrip("/")}
     stylesheet = "\n".join(path.read_text(encoding="utf-8") for path in theme.stylesheets())
+    scripts = "\n".join(path.read_text(encoding="utf-8") for path in theme.scripts())
     _report_raw_html(laid_out, options, diagnostics)
-    template = _environment(theme, options.allow_html).get_template(TEMPLATE)
+    template = _environment(theme.folders, options.allow_html).get_template(TEMPLATE)
     html = template.render(
         deck=laid_out.deck,
         slides=laid_out.slides,
@@ -216,7 +265,9 @@ def render_html(
         stylesheet=_style(stylesheet),
         code_css=_style(code_css(theme)),
         config=_script(json.dumps(reveal_config(theme))),
+        deck_script=_script(scripts),
         image_src=_ImageSources(diagnostics),
+        heading_level=_heading_level_lookup(laid_out),
         allow_html=options.allow_html,
     )
     return html.encode("utf-8")

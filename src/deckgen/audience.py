@@ -1,0 +1,118 @@
+"""The audience pass: one source, a teacher's copy and a students' copy.
+
+It runs on the slide model after parsing and before layout, so both backends get the same deck.
+The teacher's copy keeps everything (``::: teacher`` content shows in place, as ordinary content).
+The students' copy has no speaker notes and no teacher-only content:
+
+- ``::: teacher`` divs are dropped, wherever they sit (also inside columns and quotes);
+- a slide whose heading has the ``.teacher`` class is dropped; on a section heading, the whole
+  section (its divider and every slide up to the next section) is dropped;
+- a slide left with nothing to show is dropped; a link to a dropped slide becomes plain text.
+
+Slide ids are kept as they are, so a deep link means the same slide in both copies.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import replace
+
+from deckgen.diagnostics import Diagnostic, Level
+from deckgen.model import (
+    Block,
+    Column,
+    Columns,
+    Deck,
+    Paragraph,
+    Quote,
+    Run,
+    Slide,
+    SlideKind,
+    TeacherOnly,
+)
+from deckgen.passes import is_empty, map_runs
+from deckgen.slides import TEACHER_CLASS
+
+
+class Audience(enum.Enum):
+    TEACHER = "teacher"
+    STUDENT = "student"
+
+
+def _blocks(blocks: tuple[Block, ...], keep: bool) -> tuple[Block, ...]:
+    """Return ``blocks`` with teacher-only content unwrapped in place (``keep``) or dropped."""
+    result: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TeacherOnly):
+            if keep:
+                result += _blocks(block.blocks, keep)
+        elif isinstance(block, Quote):
+            result.append(replace(block, blocks=_blocks(block.blocks, keep)))
+        elif isinstance(block, Columns):
+            columns = tuple(Column(_blocks(c.blocks, keep), c.width) for c in block.columns)
+            result.append(replace(block, columns=columns))
+        else:
+            result.append(block)
+    return tuple(result)
+
+
+def _teacher_slides(slides: tuple[Slide, ...]) -> set[str]:
+    """Return the ids of the slides marked teacher-only, with every slide of a marked section."""
+    dropped: set[str] = set()
+    in_marked_section = False
+    for slide in slides:
+        if slide.kind is not SlideKind.CONTENT:
+            in_marked_section = slide.kind is SlideKind.SECTION and TEACHER_CLASS in slide.classes
+        if in_marked_section or TEACHER_CLASS in slide.classes:
+            dropped.add(slide.id)
+    return dropped
+
+
+def _unlink(slide: Slide, gone: set[str], diagnostics: list[Diagnostic]) -> Slide:
+    """Return ``slide`` with links to the ``gone`` slides turned into plain text."""
+    found: list[str] = []
+
+    def unlink(run: Run) -> Run:
+        if run.link and run.link.startswith("#") and run.link[1:].removeprefix("/") in gone:
+            found.append(run.link)
+            return replace(run, link=None)
+        return run
+
+    subtitle = tuple(unlink(run) for run in slide.subtitle)
+    body = map_runs(slide.body, unlink)
+    takeaways = tuple(
+        block for block in map_runs(slide.takeaways, unlink) if isinstance(block, Paragraph)
+    )
+    for link in dict.fromkeys(found):
+        diagnostics.append(
+            Diagnostic(
+                slide.origin,
+                Level.WARNING,
+                f"link '{link}' points at a teacher-only slide (plain text for students)",
+            )
+        )
+    return slide.with_changes(subtitle=subtitle, body=body, takeaways=takeaways)
+
+
+def for_audience(deck: Deck, audience: Audience, diagnostics: list[Diagnostic]) -> Deck:
+    """Return ``deck`` as ``audience`` gets it (see the module docstring)."""
+    if audience is Audience.TEACHER:
+        slides = tuple(
+            slide.with_changes(
+                body=_blocks(slide.body, keep=True), notes=_blocks(slide.notes, keep=True)
+            )
+            for slide in deck.slides
+        )
+        return replace(deck, slides=slides)
+    marked = _teacher_slides(deck.slides)
+    kept: list[Slide] = []
+    for slide in deck.slides:
+        if slide.id in marked:
+            continue
+        slide = slide.with_changes(body=_blocks(slide.body, keep=False), notes=())
+        if not is_empty(slide):
+            kept.append(slide)
+    gone = {slide.id for slide in deck.slides} - {slide.id for slide in kept}
+    if gone:
+        kept = [_unlink(slide, gone, diagnostics) for slide in kept]
+    return replace(deck, slides=tuple(kept), meta=replace(deck.meta, notes=()))
