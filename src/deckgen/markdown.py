@@ -109,14 +109,22 @@ def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> lis
 def _merge(runs: list[Run]) -> list[Run]:
     """Return ``runs`` with neighbours of the same style joined and pandoc attributes removed."""
     merged: list[Run] = []
+    texts: list[list[str]] = []  # joined once at the end: repeated ``+`` is quadratic
+    previous_style = None
     for run in runs:
         if not run.text:
             continue
-        if merged and replace(merged[-1], text="") == replace(run, text=""):
-            merged[-1] = replace(merged[-1], text=merged[-1].text + run.text)
+        style = replace(run, text="")
+        if merged and style == previous_style:
+            texts[-1].append(run.text)
         else:
             merged.append(run)
-    return merged
+            texts.append([run.text])
+            previous_style = style
+    return [
+        run if len(parts) == 1 else replace(run, text="".join(parts))
+        for run, parts in zip(merged, texts, strict=True)
+    ]
 
 
 def _strip_image_attributes(runs: list[Run], had_images: bool) -> list[Run]:

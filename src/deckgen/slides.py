@@ -6,10 +6,13 @@ The rules, on top of pandoc's:
 - on a slide, a short first paragraph before the body is the subtitle;
 - paragraphs after the slide's last list (or card grid) are takeaway lines;
 - ``::: notes`` holds speaker notes, ``:::: columns`` / ``::: column`` side-by-side columns,
-  ``::: cards`` a list shown as a grid of cards. Other divs keep their content in place.
+  ``::: cards`` a list shown as a grid of cards, ``::: teacher`` teacher-only content (kept or
+  dropped by the audience pass). Other divs keep their content in place.
 """
 
 from __future__ import annotations
+
+import re
 
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.markdown import parse_blocks, parse_inline
@@ -22,12 +25,16 @@ from deckgen.model import (
     Paragraph,
     Slide,
     SlideKind,
+    TeacherOnly,
     plain_text,
 )
 from deckgen.split import Div, Segment, SlideSource, Text
 
 SUBTITLE_MAX_CHARS = 140
 NOTES_CLASSES = frozenset({"notes"})
+# A column width is a CSS length (pandoc writes it into a style): anything else could inject CSS.
+COLUMN_WIDTH = re.compile(r"\d{1,4}(\.\d+)?(%|px|em|rem|pt|cm|mm|in)?")
+TEACHER_CLASS = "teacher"  # ::: teacher, and {.teacher} on a slide heading
 
 
 def _segment_blocks(
@@ -46,6 +53,9 @@ def _segment_blocks(
             blocks.append(_columns(segment, notes, diagnostics))
         elif "cards" in classes:
             blocks.append(_cards(segment, notes, diagnostics))
+        elif TEACHER_CLASS in classes:
+            inner = _segment_blocks(segment.segments, notes, diagnostics)
+            blocks.append(TeacherOnly(tuple(inner), segment.origin))
         else:
             blocks += _segment_blocks(segment.segments, notes, diagnostics)
     return blocks
@@ -56,7 +66,16 @@ def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Col
     loose: list[Segment] = []
     for segment in div.segments:
         if isinstance(segment, Div) and "column" in segment.attributes.classes:
-            width = segment.attributes.get("width") or None
+            width = segment.attributes.get("width").strip() or None
+            if width is not None and not COLUMN_WIDTH.fullmatch(width):
+                diagnostics.append(
+                    Diagnostic(
+                        segment.origin,
+                        Level.WARNING,
+                        f"column width '{width[:40]}' is not a length such as 40% (ignored)",
+                    )
+                )
+                width = None
             blocks = _segment_blocks(segment.segments, notes, diagnostics)
             columns.append(Column(tuple(blocks), width))
         else:

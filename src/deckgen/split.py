@@ -21,6 +21,7 @@ CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 DIV_OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*(\{[^}]*\}|[A-Za-z][\w-]*)[ \t]*:*[ \t]*$")
 DIV_CLOSE = re.compile(r"^ {0,3}:{3,}[ \t]*$")
 ATTRIBUTES = re.compile(r"[ \t]*\{([^}]*)\}[ \t]*$")
+MAX_DIV_DEPTH = 32  # deeper nesting is a mistake, and would exhaust recursion later
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,10 @@ def split_slides(
             raw = div_match.group(2)
             attributes = parse_attributes(raw[1:-1] if raw.startswith("{") else raw)
             _flush(current, file, index)
+            if len(stack) >= MAX_DIV_DEPTH:
+                raise DeckError(
+                    file.origin(index), f"fenced divs ':::' nested more than {MAX_DIV_DEPTH} deep"
+                )
             stack.append(_OpenDiv(attributes, file.origin(index), first=index + 1))
             continue
         if DIV_CLOSE.match(line):
