@@ -13,6 +13,7 @@ OWNERS = {  # library -> the module files (relative to src/deckgen) allowed to i
     "pygments": {"highlight.py"},
     "pptx": {"backends/pptx/"},
     "yaml": {"read.py"},
+    "watchfiles": {"watch.py"},
 }
 
 

@@ -6,7 +6,9 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from deckgen.audience import Audience, for_audience
 from deckgen.backends.html import HtmlOptions, render_html
 from deckgen.diagnostics import DeckError, Diagnostic, Level
 from deckgen.layout import LaidOutDeck, lay_out
@@ -16,6 +18,9 @@ from deckgen.read import display_path, read_deck
 from deckgen.themes import load_theme
 from deckgen.write import prepare_outdir, write_atomic
 
+if TYPE_CHECKING:  # python-pptx loads only when a .pptx is asked for (start-up time)
+    from deckgen.backends.pptx import PptxOptions
+
 
 class Format(enum.Enum):
     HTML = "html"
@@ -24,11 +29,14 @@ class Format(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
-    """What to build: formats, theme override (None: the deck's own), and HTML options."""
+    """What to build: formats, theme override (None: the deck's own), audience, backend options."""
 
     formats: tuple[Format, ...] = (Format.HTML,)
     theme: str | None = None
+    audience: Audience = Audience.TEACHER
     html: HtmlOptions = field(default_factory=HtmlOptions)
+    pptx: PptxOptions | None = None  # None: the .pptx defaults
+    allow_outside: bool = False  # embed images from outside the deck folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +57,9 @@ def _render_html(
 def _render_pptx(
     laid_out: LaidOutDeck, options: BuildOptions, diagnostics: list[Diagnostic]
 ) -> bytes:
-    raise DeckError(
-        "--format", "the PowerPoint (.pptx) backend is not available yet; use --format html"
-    )
+    from deckgen.backends.pptx import PptxOptions, render_pptx
+
+    return render_pptx(laid_out, options.pptx or PptxOptions(), diagnostics)
 
 
 RENDERERS: dict[Format, tuple[str, Renderer]] = {
@@ -60,11 +68,21 @@ RENDERERS: dict[Format, tuple[str, Renderer]] = {
 }
 
 
-def load(source: Path, theme: str | None = None) -> tuple[Deck, LaidOutDeck, list[Diagnostic]]:
-    """Return the deck at ``source``, laid out in its theme, and its diagnostics."""
-    deck, diagnostics = parse_deck(read_deck(source))
-    theme_origin = "--theme" if theme else display_path(source)
-    laid_out = lay_out(deck, load_theme(theme or deck.meta.theme, theme_origin))
+def load(
+    source: Path,
+    theme: str | None = None,
+    audience: Audience = Audience.TEACHER,
+    allow_outside: bool = False,
+) -> tuple[Deck, LaidOutDeck, list[Diagnostic]]:
+    """Return the deck at ``source`` for ``audience``, laid out in its theme, and diagnostics."""
+    deck_source = read_deck(source)
+    deck, diagnostics = parse_deck(deck_source, allow_outside)
+    deck = for_audience(deck, audience, diagnostics)
+    theme_setting = deck_source.settings.get("theme")
+    theme_origin = (
+        "--theme" if theme else theme_setting.origin if theme_setting else display_path(source)
+    )
+    laid_out = lay_out(deck, load_theme(theme or deck.meta.theme, theme_origin), diagnostics)
     return deck, laid_out, diagnostics
 
 
@@ -78,7 +96,7 @@ def build(source: Path, outdir: Path, options: BuildOptions) -> BuildResult:
 
     Every output is rendered before any is written, so an error leaves earlier outputs intact.
     """
-    _, laid_out, diagnostics = load(source, options.theme)
+    _, laid_out, diagnostics = load(source, options.theme, options.audience, options.allow_outside)
     error = first_error(diagnostics)
     if error is not None:
         raise DeckError(error.origin, error.message)

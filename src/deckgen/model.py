@@ -162,8 +162,31 @@ class RawHtml:
     kind: ClassVar[str] = "raw_html"
 
 
+@dataclass(frozen=True, slots=True)
+class TeacherOnly:
+    """Content written inside ``::: teacher``: shown in the teacher's copy, absent from students'.
+
+    It lives only between parsing and the audience pass (``audience.py``), which unwraps or
+    drops it before layout, so layout and the backends never see this kind.
+    """
+
+    blocks: tuple[Block, ...]
+    origin: Origin
+    kind: ClassVar[str] = "teacher"
+
+
 Block = (
-    Paragraph | Heading | BulletList | CodeBlock | Image | Table | Quote | Columns | Cards | RawHtml
+    Paragraph
+    | Heading
+    | BulletList
+    | CodeBlock
+    | Image
+    | Table
+    | Quote
+    | Columns
+    | Cards
+    | RawHtml
+    | TeacherOnly
 )
 
 

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from deckgen import passes
-from deckgen.diagnostics import Diagnostic
+from functools import lru_cache
+from pathlib import Path
+
+from deckgen import explainer, passes
+from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.markdown import parse_blocks
 from deckgen.model import Deck, DeckMeta, Slide
-from deckgen.read import DeckSource
+from deckgen.read import DeckSource, Part, SourceFile
 from deckgen.slides import build_slide, title_slide
 from deckgen.split import split_slides
 
+FILE_CACHE_SIZE = 256  # parsed files kept for rebuilds
 
-def parse_deck(source: DeckSource) -> tuple[Deck, list[Diagnostic]]:
-    """Return the deck in ``source`` and the warnings and errors found while reading it."""
+
+def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, list[Diagnostic]]:
+    """Return the deck in ``source`` and the warnings and errors found while reading it.
+
+    ``allow_outside`` lets images come from outside the deck folder.
+    """
     diagnostics = list(source.diagnostics)
     settings = source.settings
     slide_level = settings["slide-level"].value if "slide-level" in settings else 2
@@ -20,7 +28,9 @@ def parse_deck(source: DeckSource) -> tuple[Deck, list[Diagnostic]]:
     if "notes" in settings:
         origin = settings["notes"].origin
         notes_lines = tuple(str(settings["notes"].value).split("\n"))
-        notes = tuple(parse_blocks(notes_lines, origin, diagnostics))
+        notes = passes.resolve_images(
+            tuple(parse_blocks(notes_lines, origin, diagnostics)), source.root
+        )
     text_settings = {
         key: (str(setting.value), setting.origin)
         for key, setting in settings.items()
@@ -30,19 +40,42 @@ def parse_deck(source: DeckSource) -> tuple[Deck, list[Diagnostic]]:
     first = title_slide(text_settings, notes, diagnostics)
     if first is not None:
         slides.append(first)
+    part_starts = _part_starts(source)
+    folders = [source.root] * len(slides)  # the folder each slide's relative links start from
+    first_slides: dict[Path, int] = {}  # each file -> the index of its first slide
     for file in source.files:
-        for slide_source in split_slides(file, slide_level, diagnostics):
-            slide = build_slide(slide_source, slide_level, diagnostics)
+        part = part_starts.get(file.path)
+        if part is not None and part.title:
+            origin = settings["parts"].origin
+            slides.append(explainer.part_divider(part.title, part.intro, origin, diagnostics))
+            folders.append(source.root)
+        file_slides, file_diagnostics = parse_file(file, slide_level)
+        diagnostics += file_diagnostics
+        start = len(slides)
+        for slide in file_slides:
             slide = slide.with_changes(
                 body=passes.resolve_images(slide.body, file.path.parent),
                 takeaways=slide.takeaways,
+                notes=passes.resolve_images(slide.notes, file.path.parent),
             )
-            if not passes.is_empty(slide):
+            if passes.is_empty(slide):
+                diagnostics.append(Diagnostic(slide.origin, Level.WARNING, "empty slide (dropped)"))
+            else:
                 slides.append(slide)
+                folders.append(file.path.parent)
+        if len(slides) > start:
+            first_slides[file.path] = start
+    if not slides:
+        where = Origin(source.files[0].display, 1) if source.files else Origin(source.name)
+        diagnostics.append(Diagnostic(where, Level.ERROR, "the deck has no slides (empty source)"))
     slides = passes.assign_ids(slides)
     slides = passes.assign_sections(slides)
+    pages = {path: slides[index].id for path, index in first_slides.items()}
+    slides = passes.link_pages(slides, folders, pages, diagnostics)
     slides = passes.check_links(slides, diagnostics)
-    passes.check_images(slides, source.root, diagnostics)
+    slides = passes.drop_unsafe_links(slides, diagnostics)
+    passes.check_images(slides, source.root, diagnostics, allow_outside)
+    passes.check_code_languages(slides, diagnostics)
     meta = DeckMeta(
         title=text_settings.get("title", ("", None))[0],
         subtitle=text_settings.get("subtitle", ("", None))[0],
@@ -55,3 +88,30 @@ def parse_deck(source: DeckSource) -> tuple[Deck, list[Diagnostic]]:
     )
     deck = Deck(source.name, meta, tuple(slides), source.root, tuple(f.path for f in source.files))
     return deck, diagnostics
+
+
+@lru_cache(maxsize=FILE_CACHE_SIZE)
+def parse_file(
+    file: SourceFile, slide_level: int
+) -> tuple[tuple[Slide, ...], tuple[Diagnostic, ...]]:
+    """Return the slides written in ``file`` and the diagnostics found in it.
+
+    Memoized on the file's text (``SourceFile`` is frozen): when a deck is rebuilt after a save
+    (``deckgen serve``, ``build --watch``), only the files that changed are parsed again.
+    """
+    diagnostics: list[Diagnostic] = []
+    slides = explainer.page_slides(file, diagnostics)
+    if slides is None:
+        slides = [
+            build_slide(slide_source, slide_level, diagnostics)
+            for slide_source in split_slides(file, slide_level, diagnostics)
+        ]
+    return tuple(slides), tuple(diagnostics)
+
+
+def _part_starts(source: DeckSource) -> dict[Path, Part]:
+    """Return each part of ``parts:`` in deck.yaml by the path of its first file."""
+    if "parts" not in source.settings:
+        return {}
+    parts: tuple[Part, ...] = source.settings["parts"].value
+    return {(source.root / part.files[0]).resolve(): part for part in parts}

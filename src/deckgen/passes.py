@@ -7,12 +7,15 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import unquote
 
 from deckgen.diagnostics import Diagnostic, Level
+from deckgen.highlight import is_known_language
 from deckgen.model import (
     Block,
     BulletList,
     Cards,
+    CodeBlock,
     Column,
     Columns,
     Heading,
@@ -25,8 +28,10 @@ from deckgen.model import (
     Slide,
     SlideKind,
     Table,
+    TeacherOnly,
     plain_text,
 )
+from deckgen.read import display_path, is_within
 
 REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -104,6 +109,8 @@ def map_runs(blocks: tuple[Block, ...], change: Callable[[Run], Run]) -> tuple[B
             )
         if isinstance(b, Image):
             return replace(b, caption=runs(b.caption))
+        if isinstance(b, TeacherOnly):
+            return replace(b, blocks=tuple(block(x) for x in b.blocks))
         return b
 
     return tuple(block(b) for b in blocks)
@@ -113,7 +120,7 @@ def iter_blocks(blocks: tuple[Block, ...]):  # type: ignore[no-untyped-def]
     """Yield every block in ``blocks``, descending into quotes and columns."""
     for block in blocks:
         yield block
-        if isinstance(block, Quote):
+        if isinstance(block, Quote | TeacherOnly):
             yield from iter_blocks(block.blocks)
         elif isinstance(block, Columns):
             for column in block.columns:
@@ -125,31 +132,158 @@ def slide_blocks(slide: Slide) -> tuple[Block, ...]:
     return slide.body + slide.takeaways
 
 
+def runs_of(block: Block) -> list[Run]:
+    """Return the runs of ``block`` itself (not of blocks nested in quotes or columns)."""
+    if isinstance(block, Paragraph | Heading):
+        return list(block.runs)
+    if isinstance(block, BulletList):
+        runs: list[Run] = []
+        for item in block.items:
+            runs += item.runs
+            if item.sublist is not None:
+                runs += runs_of(item.sublist)
+        return runs
+    if isinstance(block, Cards):
+        return [run for card in block.cards for run in card]
+    if isinstance(block, Table):
+        return [run for row in (block.header, *block.rows) for cell in row for run in cell]
+    if isinstance(block, Image):
+        return list(block.caption)
+    return []
+
+
 def check_links(slides: list[Slide], diagnostics: list[Diagnostic]) -> list[Slide]:
-    """Report ``#id`` links to no slide; they are kept as plain text."""
+    """Report ``#id`` links to no slide, at their line; they are kept as plain text."""
     ids = {slide.id for slide in slides}
+
+    def is_broken(run: Run) -> bool:
+        return bool(
+            run.link and run.link.startswith("#") and run.link[1:].removeprefix("/") not in ids
+        )
+
+    def unlink(run: Run) -> Run:
+        return replace(run, link=None) if is_broken(run) else run
+
     result = []
     for slide in slides:
-        broken: list[str] = []
-
-        def keep(run: Run, broken: list[str] = broken) -> Run:
-            if run.link and run.link.startswith("#") and run.link[1:].removeprefix("/") not in ids:
-                broken.append(run.link)
-                return replace(run, link=None)
-            return run
-
-        slide = slide.with_changes(
-            body=map_runs(slide.body, keep), takeaways=map_runs(slide.takeaways, keep)
-        )  # type: ignore[arg-type]
-        for link in dict.fromkeys(broken):
-            diagnostics.append(
-                Diagnostic(
-                    slide.origin,
-                    Level.WARNING,
-                    f"internal link '{link}' matches no slide id (kept as text)",
+        for block in iter_blocks(slide_blocks(slide)):
+            for link in dict.fromkeys(run.link for run in runs_of(block) if is_broken(run)):
+                diagnostics.append(
+                    Diagnostic(
+                        block.origin,
+                        Level.WARNING,
+                        f"internal link '{link}' matches no slide id (kept as text)",
+                    )
                 )
+        result.append(
+            slide.with_changes(
+                body=map_runs(slide.body, unlink), takeaways=map_runs(slide.takeaways, unlink)
+            )
+        )
+    return result
+
+
+PAGE_SUFFIXES = (".md", ".markdown")
+INDEX_PAGES = ("index.md", "README.md", "index.markdown", "readme.md")
+
+
+# Link schemes that run code or carry a page of their own when clicked; browsers ignore case and
+# the white space and control characters inside a scheme, so those are removed before comparing.
+UNSAFE_LINK_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+def is_unsafe_link(url: str) -> bool:
+    """Return True for a link that would run code when clicked (``javascript:`` and the like)."""
+    compact = "".join(ch for ch in url if ch > " " and ch != "\x7f").lower()
+    return compact.startswith(UNSAFE_LINK_SCHEMES)
+
+
+def drop_unsafe_links(slides: list[Slide], diagnostics: list[Diagnostic]) -> list[Slide]:
+    """Return ``slides`` without ``javascript:``, ``vbscript:`` or ``data:`` links.
+
+    Each is reported at its line; its text stays, as plain text. This holds even with
+    ``--allow-html``: a teacher who wants script writes it as raw HTML.
+    """
+
+    def unlink(run: Run) -> Run:
+        return replace(run, link=None) if run.link and is_unsafe_link(run.link) else run
+
+    result = []
+    for slide in slides:
+        found = [(slide.origin, run.link) for run in slide.title + slide.subtitle if run.link]
+        for block in iter_blocks(slide_blocks(slide) + slide.notes):
+            found += [(block.origin, run.link) for run in runs_of(block) if run.link]
+        unsafe = [(origin, link) for origin, link in dict.fromkeys(found) if is_unsafe_link(link)]
+        for origin, link in unsafe:
+            diagnostics.append(
+                Diagnostic(origin, Level.WARNING, f"unsafe link '{link[:40]}' removed")
+            )
+        if unsafe:  # the common case, no unsafe link, keeps the slide as it is
+            slide = slide.with_changes(
+                title=tuple(unlink(run) for run in slide.title),
+                subtitle=tuple(unlink(run) for run in slide.subtitle),
+                body=map_runs(slide.body, unlink),
+                takeaways=map_runs(slide.takeaways, unlink),
+                notes=map_runs(slide.notes, unlink),
             )
         result.append(slide)
+    return result
+
+
+def _page_jump(link: str | None, folder: Path, pages: dict[Path, str]) -> str | None:
+    """Return ``#id`` for a relative link to a page of the deck written in ``folder``.
+
+    Return "" for a link to a Markdown page the deck does not hold, and None for any other link
+    (remote, ``#id``, absolute, or to a file that is not Markdown).
+    """
+    if not link or REMOTE.match(link) or link.startswith(("#", "/")):
+        return None
+    target = unquote(link.split("#", 1)[0].split("?", 1)[0])
+    if not target.endswith(("/", *PAGE_SUFFIXES)):
+        return None
+    path = (folder / target).resolve()
+    candidates = [path / name for name in INDEX_PAGES] if target.endswith("/") else [path]
+    return next((f"#{pages[c]}" for c in candidates if c in pages), "")
+
+
+def link_pages(
+    slides: list[Slide], folders: list[Path], pages: dict[Path, str], diagnostics: list[Diagnostic]
+) -> list[Slide]:
+    """Return ``slides`` with links to other pages (``page.md``, ``../part/``) as ``#id`` jumps.
+
+    ``folders[i]`` is the folder slide ``i`` was written in; ``pages`` maps each source file to
+    the id of its first slide; a folder link means the folder's ``index.md`` or ``README.md``.
+    A link to a page that is not in the deck is reported at its line and kept as text.
+    """
+    result = []
+    for slide, folder in zip(slides, folders, strict=True):
+
+        def jump(run: Run, folder: Path = folder) -> Run:
+            found = _page_jump(run.link, folder, pages)
+            return run if found is None else replace(run, link=found or None)
+
+        def missing(runs: list[Run], folder: Path = folder) -> list[str]:
+            return [r.link or "" for r in runs if _page_jump(r.link, folder, pages) == ""]
+
+        found = [(slide.origin, link) for link in missing(list(slide.subtitle))]
+        for block in iter_blocks(slide_blocks(slide) + slide.notes):
+            found += [(block.origin, link) for link in missing(runs_of(block))]
+        for origin, link in dict.fromkeys(found):
+            diagnostics.append(
+                Diagnostic(
+                    origin,
+                    Level.WARNING,
+                    f"link to '{link}' matches no page of the deck (kept as text)",
+                )
+            )
+        result.append(
+            slide.with_changes(
+                subtitle=tuple(jump(run) for run in slide.subtitle),
+                body=map_runs(slide.body, jump),
+                takeaways=map_runs(slide.takeaways, jump),
+                notes=map_runs(slide.notes, jump),
+            )
+        )
     return result
 
 
@@ -159,7 +293,7 @@ def resolve_images(blocks: tuple[Block, ...], folder: Path) -> tuple[Block, ...]
     def resolve(block: Block) -> Block:
         if isinstance(block, Image) and not REMOTE.match(block.src):
             return replace(block, src=str((folder / block.src).resolve()))
-        if isinstance(block, Quote):
+        if isinstance(block, Quote | TeacherOnly):
             return replace(block, blocks=tuple(resolve(b) for b in block.blocks))
         if isinstance(block, Columns):
             return replace(
@@ -173,10 +307,16 @@ def resolve_images(blocks: tuple[Block, ...], folder: Path) -> tuple[Block, ...]
     return tuple(resolve(b) for b in blocks)
 
 
-def check_images(slides: list[Slide], root: Path, diagnostics: list[Diagnostic]) -> None:
-    """Report images without alt text, missing files, and files outside the deck folder."""
+def check_images(
+    slides: list[Slide], root: Path, diagnostics: list[Diagnostic], allow_outside: bool = False
+) -> None:
+    """Report images without alt text, missing files, and files outside the deck folder.
+
+    An image outside ``root`` (after following links) is an error unless ``allow_outside``:
+    building someone else's deck must not embed, say, ``~/.ssh/id_rsa`` into the output.
+    """
     for slide in slides:
-        for block in iter_blocks(slide_blocks(slide)):
+        for block in iter_blocks(slide_blocks(slide) + slide.notes):
             if not isinstance(block, Image):
                 continue
             if not block.alt.strip():
@@ -184,7 +324,30 @@ def check_images(slides: list[Slide], root: Path, diagnostics: list[Diagnostic])
             if REMOTE.match(block.src):
                 continue
             path = Path(block.src)
-            if not path.is_file():
+            if not allow_outside and not is_within(path, root):
+                diagnostics.append(
+                    Diagnostic(
+                        block.origin,
+                        Level.ERROR,
+                        f"image {display_path(path)} is outside the deck folder "
+                        "(build with --allow-outside to embed it)",
+                    )
+                )
+            elif not path.is_file():
                 diagnostics.append(
                     Diagnostic(block.origin, Level.ERROR, f"image file not found: {path.name}")
+                )
+
+
+def check_code_languages(slides: list[Slide], diagnostics: list[Diagnostic]) -> None:
+    """Report code blocks whose language no highlighter knows (they are shown as plain text)."""
+    for slide in slides:
+        for block in iter_blocks(slide_blocks(slide)):
+            if isinstance(block, CodeBlock) and not is_known_language(block.language):
+                diagnostics.append(
+                    Diagnostic(
+                        block.origin,
+                        Level.WARNING,
+                        f"unknown code language '{block.language}' (shown as plain text)",
+                    )
                 )
