@@ -98,17 +98,6 @@ def test_no_size_below_the_theme_minimum(stress: LaidOutDeck) -> None:
         assert placed.sizes.code >= minimum["code"]
 
 
-def test_boxes_stay_on_the_page_and_do_not_overlap(stress: LaidOutDeck) -> None:
-    theme = stress.theme
-    for placed in stress.slides:
-        boxes = sorted(placed.boxes.values(), key=lambda b: b.y)
-        for box in boxes:
-            assert box.x >= 0 and box.y >= 0
-            assert box.x + box.width <= theme.page_width and box.y + box.height <= theme.page_height
-        for upper, lower in zip(boxes, boxes[1:], strict=False):
-            assert upper.y + upper.height <= lower.y + 1, placed.slide.id
-
-
 def test_splits_are_reported_at_the_slide_line() -> None:
     _, _, diagnostics = load(STRESS, theme="cinematic")
     lines = {d.origin.line for d in diagnostics if "split into" in d.message}

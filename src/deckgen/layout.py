@@ -1,7 +1,8 @@
 """Layout: decide once, for both backends, how each slide is shown.
 
 For each slide: a layout (which arrangement of title, subtitle, body and takeaways), the text
-sizes, the boxes each part occupies, and, when the body cannot fit, continuation slides. Text is
+sizes, and, when the body cannot fit, continuation slides. Where each shape goes is the
+backends' job (the HTML flows, the .pptx positions shapes with the same box model). Text is
 measured with the real metrics of the theme's fonts (``measure.py``). The policy:
 
 1. keep the theme's sizes when everything fits;
@@ -17,9 +18,7 @@ Backends apply these decisions and decide nothing themselves.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
+from dataclasses import dataclass, replace
 
 from deckgen.diagnostics import Diagnostic, Level
 from deckgen.fitting import Unit, paginate, units_of
@@ -69,22 +68,11 @@ class TextSizes:
 
 
 @dataclass(frozen=True, slots=True)
-class Box:
-    """A rectangle on the page, from its top-left corner."""
-
-    x: Emu
-    y: Emu
-    width: Emu
-    height: Emu
-
-
-@dataclass(frozen=True, slots=True)
 class PlacedSlide:
-    """A slide as shown: its layout, 1-based number, text sizes and the boxes of its parts.
+    """A slide as shown: its layout, 1-based number and the text sizes both backends use.
 
     ``slide`` is what to draw (for a continuation, a part of the body and the title with its
-    marker); ``source`` is the slide as written. ``boxes`` maps "title", "subtitle", "body" and
-    "takeaways" (those present) to where they go; HTML flows the same parts at the same sizes.
+    marker); ``source`` is the slide as written.
     """
 
     slide: Slide
@@ -94,7 +82,6 @@ class PlacedSlide:
     source: Slide | None = None
     part: int = 1
     parts: int = 1
-    boxes: Mapping[str, Box] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,30 +115,25 @@ class _Page:
     slide: Slide
     layout: Layout
     sizes: TextSizes
-    boxes: dict[str, Box]
     part: int = 1
     parts: int = 1
 
 
 @dataclass(frozen=True, slots=True)
 class _Frame:
-    """The usable area of the page, in points."""
+    """The size of the usable area of the page (inside the margins), in points."""
 
-    x: float
-    y: float
     width: float
     height: float
 
 
 class _SlideFitter:
-    """Fits slides of one theme: sizes, boxes and continuation pages."""
+    """Fits slides of one theme: sizes and continuation pages."""
 
     def __init__(self, theme: Theme) -> None:
         self.theme = theme
         self.measure = Measurer(theme)
         self.frame = _Frame(
-            theme.margin_x.pt,
-            theme.margin_y.pt,
             theme.page_width.pt - 2 * theme.margin_x.pt,
             theme.page_height.pt - 2 * theme.margin_y.pt,
         )
@@ -243,9 +225,7 @@ class _SlideFitter:
         chosen = next((s for s in candidates if self._fits(slide.body, s, body_height)), None)
         if chosen is not None or not slide.body:
             sizes = chosen or candidates[0]
-            return [
-                self._page(slide, slide.body, layout, title_size, sizes, header, takeaways, 1, 1)
-            ]
+            return [self._page(slide, layout, title_size, sizes)]
         return self._continue(
             slide, layout, title_size, header, takeaways, body_height, candidates, diagnostics
         )
@@ -317,103 +297,32 @@ class _SlideFitter:
                 id=slide.id if part == 1 else f"{slide.id}-part-{part}",
             )
             placed.append(
-                self._page(
-                    page,
-                    blocks,
-                    choose_layout(page),
-                    title_size,
-                    sizes,
-                    header,
-                    takeaways if last else 0.0,
-                    part,
-                    total,
+                replace(
+                    self._page(page, choose_layout(page), title_size, sizes), part=part, parts=total
                 )
             )
         return placed
 
-    def _page(
-        self,
-        slide: Slide,
-        blocks: tuple[Block, ...],
-        layout: Layout,
-        title_size: float,
-        sizes: Sizes,
-        header: float,
-        takeaways: float,
-        part: int,
-        parts: int,
-    ) -> _Page:
-        frame = self.frame
-        boxes: dict[str, Box] = {}
-        top = frame.y
-        if layout is Layout.STATEMENT:
-            top = frame.y + (frame.height - header) / 2
-        if slide.title:
-            title_height = self.measure.title_height(slide.title, title_size, frame.width)
-            boxes["title"] = _box(
-                frame.x, top, frame.width, title_height + TITLE_RULE * title_size + TITLE_RULE_PT
-            )
-        if slide.subtitle:
-            subtitle_height = self.measure.text_height(
-                slide.subtitle, self.size["subtitle"], frame.width
-            )
-            boxes["subtitle"] = _box(
-                frame.x, top + header - subtitle_height, frame.width, subtitle_height
-            )
-        bottom = frame.y + frame.height
-        if slide.takeaways:
-            boxes["takeaways"] = _box(frame.x, bottom - takeaways, frame.width, takeaways)
-            bottom -= takeaways + self.gap
-        if blocks:
-            body_top = top + header + self.gap
-            boxes["body"] = _box(frame.x, body_top, frame.width, bottom - body_top)
-        text_sizes = TextSizes(
-            title=pt(title_size),
-            subtitle=pt(self.size["subtitle"]),
+    def _text_sizes(self, title: float, subtitle: float, sizes: Sizes) -> TextSizes:
+        return TextSizes(
+            title=pt(title),
+            subtitle=pt(subtitle),
             body=pt(sizes.body),
             takeaway=pt(self.size["takeaway"]),
             code=pt(sizes.code),
             card=pt(sizes.card),
             table=pt(sizes.table),
         )
-        return _Page(slide, layout, text_sizes, boxes, part, parts)
+
+    def _page(self, slide: Slide, layout: Layout, title_size: float, sizes: Sizes) -> _Page:
+        return _Page(slide, layout, self._text_sizes(title_size, self.size["subtitle"], sizes))
 
     def _place_headline(self, slide: Slide, layout: Layout) -> _Page:
-        """Place a title or section slide: the headline block centred on the page's height."""
+        """Size a title or section slide: the title keeps to three lines, down to its minimum."""
         prefix = "title_slide_" if layout is Layout.TITLE else "section_"
         title_size = self._title_size(slide, f"{prefix}title", HEADLINE_MAX_LINES)
-        subtitle_size = self.size[f"{prefix}subtitle"]
-        frame = self.frame
-        parts: list[tuple[str, float]] = [
-            ("title", self.measure.title_height(slide.title, title_size, frame.width))
-        ]
-        if slide.subtitle:
-            parts.append(
-                ("subtitle", self.measure.text_height(slide.subtitle, subtitle_size, frame.width))
-            )
-        if slide.body:
-            sizes = self._body_sizes(self.size["body"])
-            parts.append(("body", self.measure.stack_height(slide.body, sizes, frame.width)))
-        total = sum(h for _, h in parts) + self.gap * (len(parts) - 1)
-        top = frame.y + max((frame.height - total) / 2, 0.0)
-        boxes = {}
-        for role, height in parts:
-            boxes[role] = _box(frame.x, top, frame.width, height)
-            top += height + self.gap
-        sizes_pt = TextSizes(
-            title=pt(title_size),
-            subtitle=pt(subtitle_size),
-            body=pt(self.size["body"]),
-            takeaway=pt(self.size["takeaway"]),
-            code=pt(self.size["code"]),
-            card=pt(self.size["card"]),
-            table=pt(self.size["table"]),
-        )
-        return _Page(slide, layout, sizes_pt, boxes)
-
-
-def _box(x: float, y: float, width: float, height: float) -> Box:
-    return Box(pt(x), pt(y), pt(width), pt(height))
+        sizes = self._text_sizes(title_size, self.size[f"{prefix}subtitle"], self._candidates()[0])
+        return _Page(slide, layout, sizes)
 
 
 def lay_out(deck: Deck, theme: Theme, diagnostics: list[Diagnostic] | None = None) -> LaidOutDeck:
@@ -432,7 +341,6 @@ def lay_out(deck: Deck, theme: Theme, diagnostics: list[Diagnostic] | None = Non
                     source=slide,
                     part=page.part,
                     parts=page.parts,
-                    boxes=MappingProxyType(page.boxes),
                 )
             )
     return LaidOutDeck(deck, theme, tuple(placed))

@@ -1,17 +1,20 @@
-"""Measure slide content: wrap text with real font metrics and return block heights in points.
+"""Measure slide content with the real metrics of the theme's fonts, for every stage that needs it.
 
-Pure functions over the model and the theme. The box model mirrors ``themes/base/style.css``
-(list indents, code padding, card padding, table cell padding): keep the two in step; the
-end-to-end tests fail when they drift apart and text leaves the slide.
+``TextMeasure`` wraps text (the one line-breaking rule deckgen has); ``Measurer`` gives block
+heights for the layout stage. The box model (list indents, code and card padding...) comes from
+``geometry.BOX_MODEL``, which mirrors ``themes/base/style.css``, so the layout stage, the .pptx
+backend and the browser agree; the end-to-end tests fail when they drift apart.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from deckgen.fonts import FontMetrics, load_metrics
+from deckgen.geometry import BOX_MODEL
 from deckgen.model import (
     Block,
     BulletList,
@@ -27,24 +30,103 @@ from deckgen.model import (
     RawHtml,
     Table,
 )
-from deckgen.themes import Theme
+from deckgen.themes import Font, Theme
+from deckgen.units import EMU_PER_PT, Emu, pt
+
+IMAGE_MIN_HEIGHT_PT = 120.0  # a picture shrinks to fit, down to this
+TAB_WIDTH = 4
 
 WIDTH_SAFETY = 1.04  # kerning, hinting and rounding differ between renderers
-TITLE_LINE_HEIGHT = 1.1
-LIST_INDENT_EM = 1.3  # ul padding-left 1.1em + li padding-left 0.2em
-NESTED_LIST_SCALE = 0.9
-CODE_PADDING_EM = (0.6, 0.9)  # vertical, horizontal
-INLINE_CODE_SCALE = 0.9
-CARD_PADDING_EM = (0.7, 0.8)
-CARD_COLUMNS = 3
-CARD_BORDER_PT = 3.0
-TABLE_PADDING_EM = (0.2, 0.6)
-QUOTE_INDENT_EM = 1.0
-BODY_HEADING_SCALE = 1.1
-CAPTION_SCALE = 0.8
-IMAGE_MIN_HEIGHT_PT = 120.0
-COLUMN_GAP_FACTOR = 3
-WORD = re.compile(r"\S+\s*|\s+")
+_SPACES_OR_BREAKS = re.compile(r"(\n| +)")
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    """A font role in a weight and style."""
+
+    role: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Text set in one face and size, the unit a paragraph is measured in."""
+
+    text: str
+    face: Face
+    size: Emu
+
+
+@lru_cache(maxsize=65536)
+def _width_pt(metrics: FontMetrics, text: str, size_pt: float) -> float:
+    return metrics.width(text, size_pt)
+
+
+class TextMeasure:
+    """Widths and wrapped line counts of text in the fonts given for each role."""
+
+    def __init__(self, fonts: Mapping[str, Font]) -> None:
+        self._fonts = dict(fonts)
+
+    def _metrics(self, face: Face) -> FontMetrics:
+        font = self._fonts.get(face.role) or self._fonts["body"]
+        return load_metrics(
+            font.package, "700" if face.bold else "400", "italic" if face.italic else "normal"
+        )
+
+    def width(self, text: str, face: Face, size: int) -> Emu:
+        """Return the advance width of ``text`` set in ``face`` at ``size``."""
+        if not text:
+            return Emu(0)
+        return Emu(round(_width_pt(self._metrics(face), text, size / EMU_PER_PT) * EMU_PER_PT))
+
+    def line_count(self, spans: Iterable[Span], width: int) -> int:
+        """Return how many lines ``spans`` wrap to in ``width``, breaking at spaces and newlines.
+
+        Leading spaces count (code indentation); a word wider than a line breaks inside itself.
+        """
+        limit = max(width / WIDTH_SAFETY, 1.0)
+        lines, line, space, word = 1, 0.0, 0.0, 0.0
+        fresh = True  # at the start of a paragraph or after a newline, leading spaces count
+
+        def place(word_width: float) -> None:
+            nonlocal lines, line, space, fresh
+            if line and line + space + word_width > limit:
+                lines, line, space = lines + 1, 0.0, 0.0
+            line += (space if line or fresh else 0.0) + word_width
+            while line > limit:
+                lines, line = lines + 1, line - limit
+            space, fresh = 0.0, False
+
+        for span in spans:
+            for part in _SPACES_OR_BREAKS.split(span.text):
+                if not part:
+                    continue
+                if part == "\n":
+                    if word:
+                        place(word)
+                    lines, line, space, word, fresh = lines + 1, 0.0, 0.0, 0.0, True
+                elif part[0] == " ":
+                    if word:
+                        place(word)
+                        word = 0.0
+                    space += self.width(part, span.face, span.size)
+                else:
+                    word += self.width(part, span.face, span.size)
+        if word:
+            place(word)
+        return lines
+
+    def longest_line(self, spans: Iterable[Span], safety: bool = True) -> Emu:
+        """Return the width of the widest line of ``spans``, unwrapped (``safety``: plus margin)."""
+        widest, line = 0, 0
+        for span in spans:
+            for index, part in enumerate(span.text.split("\n")):
+                if index:
+                    widest, line = max(widest, line), 0
+                line += self.width(part, span.face, span.size)
+        return Emu(round(max(widest, line) * (WIDTH_SAFETY if safety else 1.0)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,50 +143,38 @@ class Measurer:
     """Measures text and blocks in one theme's fonts."""
 
     def __init__(self, theme: Theme) -> None:
-        fonts = theme.fonts
-        self.body = load_metrics(fonts["body"].package, "400")
-        self.body_bold = load_metrics(fonts["body"].package, "700")
-        self.heading = load_metrics(fonts["heading"].package, "700")
-        self.code = load_metrics(fonts["code"].package, "400")
+        self.text = TextMeasure(theme.fonts)
         self.gap = theme.gap.pt
         self.line_height = theme.line_height["text"]
         self.code_line_height = theme.line_height["code"]
 
     # -- text --
 
-    def _font(self, bold: bool, code: bool, heading: bool) -> FontMetrics:
-        if code:
-            return self.code
-        if heading:
-            return self.heading
-        return self.body_bold if bold else self.body
-
     def lines(
         self, runs: Inline, size: float, width: float, bold: bool = False, heading: bool = False
     ) -> int:
         """Return how many lines ``runs`` take at ``size`` points in a box ``width`` points wide."""
-        return _count_lines(
-            tuple(
-                (
-                    run.text,
-                    self._font(bold or run.bold, run.code, heading),
-                    size * (INLINE_CODE_SCALE if run.code else 1),
-                )
-                for run in runs
-            ),
-            width / WIDTH_SAFETY,
+        role = "heading" if heading else "body"
+        bold = bold or heading
+        spans = (
+            Span(run.text, Face("code"), pt(size * BOX_MODEL.inline_code_scale))
+            if run.code
+            else Span(run.text, Face(role, bold=bold or run.bold, italic=run.italic), pt(size))
+            for run in runs
         )
+        return self.text.line_count(spans, pt(width))
 
     def text_height(self, runs: Inline, size: float, width: float, bold: bool = False) -> float:
         return self.lines(runs, size, width, bold) * size * self.line_height
 
     def title_height(self, runs: Inline, size: float, width: float) -> float:
-        return self.lines(runs, size, width, heading=True) * size * TITLE_LINE_HEIGHT
+        return self.lines(runs, size, width, heading=True) * size * BOX_MODEL.heading_line_height
 
     def code_width(self, block: CodeBlock, size: float) -> float:
         """Return the width of the longest line of ``block`` plus its padding, in points."""
-        longest = max((len(line.expandtabs(4)) for line in block.text.split("\n")), default=0)
-        return self.code.width("M" * longest, size) * WIDTH_SAFETY + 2 * CODE_PADDING_EM[1] * size
+        longest = max(block.text.expandtabs(TAB_WIDTH).split("\n"), key=len, default="")
+        width = self.text.width(longest, Face("code"), pt(size)).pt * WIDTH_SAFETY
+        return width + 2 * BOX_MODEL.code_padding_x * size
 
     # -- blocks --
 
@@ -113,9 +183,9 @@ class Measurer:
         if isinstance(block, Paragraph):
             return self.text_height(block.runs, sizes.body, width)
         if isinstance(block, Heading):
-            return self.lines(block.runs, sizes.body * BODY_HEADING_SCALE, width, heading=True) * (
-                sizes.body * BODY_HEADING_SCALE * TITLE_LINE_HEIGHT
-            )
+            size = sizes.body * BOX_MODEL.body_heading_scale
+            lines = self.lines(block.runs, size, width, heading=True)
+            return lines * size * BOX_MODEL.heading_line_height
         if isinstance(block, BulletList):
             return self.list_height(block.items, sizes.body, width)
         if isinstance(block, CodeBlock):
@@ -126,13 +196,13 @@ class Measurer:
             return self.cards_height(block.cards, sizes.card, width)
         if isinstance(block, Image):
             caption = (
-                self.text_height(block.caption, sizes.body * CAPTION_SCALE, width)
+                self.text_height(block.caption, sizes.body * BOX_MODEL.caption_scale, width)
                 if block.caption
                 else 0.0
             )
             return IMAGE_MIN_HEIGHT_PT + caption
         if isinstance(block, Quote):
-            inner = width - QUOTE_INDENT_EM * sizes.body
+            inner = width - BOX_MODEL.quote_padding * sizes.body - BOX_MODEL.quote_bar.pt
             return self.stack_height(block.blocks, sizes, inner)
         if isinstance(block, Columns):
             return self.columns_height(block, sizes, width)
@@ -149,11 +219,11 @@ class Measurer:
         )
 
     def item_height(self, item: ListItem, size: float, width: float) -> float:
-        inner = width - LIST_INDENT_EM * size
+        inner = width - BOX_MODEL.list_indent * size
         height = self.text_height(item.runs, size, inner)
         if item.sublist is not None:
             height += self.gap / 2 + self.list_height(
-                item.sublist.items, size * NESTED_LIST_SCALE, inner
+                item.sublist.items, size * BOX_MODEL.nested_list_scale, inner
             )
         return height
 
@@ -165,71 +235,40 @@ class Measurer:
         )
 
     def code_height(self, block: CodeBlock, size: float, width: float) -> float:
-        inner = width - 2 * CODE_PADDING_EM[1] * size
-        rows = 0
-        for line in block.text.split("\n"):
-            line_width = self.code.width(line.expandtabs(4), size) * WIDTH_SAFETY
-            rows += max(1, -(-int(line_width) // max(int(inner), 1)))
-        return rows * size * self.code_line_height + 2 * CODE_PADDING_EM[0] * size
+        inner = pt(width - 2 * BOX_MODEL.code_padding_x * size)
+        face, emu_size = Face("code"), pt(size)
+        rows = sum(
+            self.text.line_count((Span(line, face, emu_size),), inner)
+            for line in block.text.expandtabs(TAB_WIDTH).split("\n")
+        )
+        return rows * size * self.code_line_height + 2 * BOX_MODEL.code_padding_y * size
 
     def table_height(self, table: Table, size: float, width: float) -> float:
         columns = max(len(table.header), max((len(r) for r in table.rows), default=0), 1)
-        cell_width = width / columns - 2 * TABLE_PADDING_EM[1] * size
+        cell_width = width / columns - 2 * BOX_MODEL.cell_padding_x * size
         height = 0.0
         for row in (table.header, *table.rows):
             lines = max((self.lines(cell, size, cell_width) for cell in row), default=1)
-            height += max(lines, 1) * size * self.line_height + 2 * TABLE_PADDING_EM[0] * size + 1
+            padding = 2 * BOX_MODEL.cell_padding_y * size + BOX_MODEL.cell_rule.pt
+            height += max(lines, 1) * size * self.line_height + padding
         return height
 
     def cards_height(self, cards: tuple[Inline, ...], size: float, width: float) -> float:
         if not cards:
             return 0.0
-        card_width = (width - self.gap * (CARD_COLUMNS - 1)) / CARD_COLUMNS
-        inner = card_width - 2 * CARD_PADDING_EM[1] * size - CARD_BORDER_PT
-        rows = [cards[i : i + CARD_COLUMNS] for i in range(0, len(cards), CARD_COLUMNS)]
+        columns = BOX_MODEL.card_columns
+        card_width = (width - self.gap * (columns - 1)) / columns
+        inner = card_width - 2 * BOX_MODEL.card_padding_x * size - BOX_MODEL.card_bar.pt
+        rows = [cards[i : i + columns] for i in range(0, len(cards), columns)]
         height = 0.0
         for row in rows:
             lines = max(self.lines(card, size, inner, bold=True) for card in row)
-            height += lines * size * self.line_height + 2 * CARD_PADDING_EM[0] * size
+            height += lines * size * self.line_height + 2 * BOX_MODEL.card_padding_y * size
         return height + self.gap * (len(rows) - 1)
 
     def columns_height(self, block: Columns, sizes: Sizes, width: float) -> float:
         count = max(len(block.columns), 1)
-        column_width = (width - self.gap * COLUMN_GAP_FACTOR * (count - 1)) / count
+        column_width = (width - self.gap * BOX_MODEL.column_gap_scale * (count - 1)) / count
         return max(
             (self.stack_height(c.blocks, sizes, column_width) for c in block.columns), default=0.0
         )
-
-
-@lru_cache(maxsize=65536)
-def _word_width(word: str, font: FontMetrics, size: float) -> float:
-    return font.width(word, size)
-
-
-def _count_lines(pieces: tuple[tuple[str, FontMetrics, float], ...], width: float) -> int:
-    """Return how many lines greedy word wrap gives ``pieces`` (text, font, size) in ``width``."""
-    lines, current = 1, 0.0
-    for text, font, size in pieces:
-        chunks = text.split("\n")
-        for index, chunk in enumerate(chunks):
-            if index:
-                lines, current = lines + 1, 0.0
-            for match in WORD.finditer(chunk):
-                token = match.group(0)
-                word = token.rstrip()
-                word_width = _word_width(word, font, size) if word else 0.0
-                space_width = (
-                    _word_width(token[len(word) :], font, size) if len(token) > len(word) else 0.0
-                )
-                if current and current + word_width > width:
-                    lines, current = lines + 1, 0.0
-                    if not word:
-                        continue
-                if word_width > width:  # a word longer than the line breaks anywhere (CSS anywhere)
-                    extra = int(word_width // width)
-                    lines += extra
-                    current = word_width - extra * width
-                else:
-                    current += word_width
-                current += space_width
-    return lines

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from deckgen.backends.pptx.arrange import Arranger
-from deckgen.backends.pptx.measure import Face, Span, TextMeasure
 from deckgen.backends.pptx.pieces import (
     BarPiece,
     CardPiece,
@@ -21,8 +20,19 @@ from deckgen.build import load
 from deckgen.diagnostics import Origin
 from deckgen.geometry import BOX_MODEL, Box, content_frame
 from deckgen.highlight import highlight
-from deckgen.layout import Layout, PlacedSlide, TextSizes
-from deckgen.model import BulletList, CodeBlock, ListItem, Run, Slide, SlideKind, Table
+from deckgen.layout import Layout, PlacedSlide, TextSizes, lay_out
+from deckgen.measure import Face, Span, TextMeasure
+from deckgen.model import (
+    BulletList,
+    CodeBlock,
+    Deck,
+    DeckMeta,
+    ListItem,
+    Run,
+    Slide,
+    SlideKind,
+    Table,
+)
 from deckgen.themes import Theme, load_theme
 from deckgen.units import pt
 
@@ -140,25 +150,33 @@ def test_code_shrinks_to_fit_a_long_line_but_not_below_the_minimum() -> None:
     assert code["huge"].box.h > 2 * code["huge"].line  # wrapped rather than run off the slide
 
 
-def test_a_body_too_tall_shrinks_to_the_minimum_then_reports_overflow() -> None:
+def test_the_plan_keeps_the_layout_sizes_and_measures_like_the_layout_stage() -> None:
+    """The backend positions shapes at the sizes the layout chose; it never re-fits them.
+
+    A slide the layout stage fitted plans with no overflow; a body handed over too tall for
+    the page (bypassing the layout stage) keeps its sizes and reports the overflow.
+    """
     theme = load_theme("cinematic")
     arranger = arranger_for(theme)
 
-    def plan(count: int) -> SlidePlan:
+    def checklist(count: int) -> Slide:
         items = tuple(
             ListItem((Run(f"Checklist item {n}: confirm the setting"),)) for n in range(count)
         )
-        slide = Slide(
+        return Slide(
             SlideKind.CONTENT, (Run("Checklist"),), ORIGIN, body=(BulletList(items, ORIGIN),)
         )
-        return arranger.plan(PlacedSlide(slide, Layout.CONTENT, 1, theme_sizes(theme)))
 
-    fits, squeezed, overflowing = plan(6), plan(12), plan(40)
-    assert fits.placed.sizes.body == theme.sizes["body"] and fits.overflow == 0
-    assert theme.min_sizes["body"] <= squeezed.placed.sizes.body < theme.sizes["body"]
-    assert squeezed.overflow == 0
-    assert overflowing.placed.sizes.body == theme.min_sizes["body"]
-    assert overflowing.overflow > 0
+    laid_out = lay_out(Deck("d", DeckMeta(), (checklist(12), checklist(40)), Path(".")), theme, [])
+    for placed in laid_out.slides:
+        plan = arranger.plan(placed)
+        assert plan.placed.sizes == placed.sizes
+        assert plan.overflow == 0, placed.slide.id
+    assert any(p.sizes.body < theme.sizes["body"] for p in laid_out.slides)
+
+    too_tall = arranger.plan(PlacedSlide(checklist(40), Layout.CONTENT, 1, theme_sizes(theme)))
+    assert too_tall.placed.sizes == theme_sizes(theme)
+    assert too_tall.overflow > 0
 
 
 def test_tables_are_at_least_half_the_width_and_as_wide_as_their_text() -> None:

@@ -8,12 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from deckgen.npm import font_file, node_package
-
-__all__ = ["FONT_SUBSET", "data_uri", "font_face_css", "node_package", "read_text", "reveal_dist"]
 from deckgen.themes import Theme
 
 REVEAL_PACKAGE = "reveal.js"
-FONT_SUBSET = "latin"  # the fontsource subset embedded (see deckgen.npm.font_file)
 FONT_FACES = {  # font role -> (weight, style) pairs the templates use
     "heading": (("700", "normal"), ("400", "normal")),
     "body": (("400", "normal"), ("400", "italic"), ("700", "normal"), ("700", "italic")),

@@ -21,7 +21,6 @@ from pptx.opc.package import Part
 from pptx.presentation import Presentation
 
 from deckgen.backends.pptx.arrange import Arranger
-from deckgen.backends.pptx.measure import TextMeasure
 from deckgen.backends.pptx.media import ImageSizes
 from deckgen.backends.pptx.notes import NotesPages
 from deckgen.backends.pptx.package import SlideAppender
@@ -32,6 +31,7 @@ from deckgen.backends.pptx.template import find_layouts, open_template
 from deckgen.backends.pptx.text import TextWriter
 from deckgen.diagnostics import Diagnostic, Level
 from deckgen.layout import LaidOutDeck
+from deckgen.measure import TextMeasure
 from deckgen.model import Deck, SlideKind, plain_text
 
 __all__ = ["PptxOptions", "render_pptx"]
@@ -49,7 +49,7 @@ def _overflow_warning(plan: SlidePlan) -> Diagnostic:
         plan.placed.slide.origin,
         Level.WARNING,
         f"slide {plan.placed.number} runs {plan.overflow.pt:.0f}pt off the bottom of the .pptx "
-        "slide even at the theme's minimum sizes",
+        "slide (the layout stage measured it as fitting: please report)",
     )
 
 

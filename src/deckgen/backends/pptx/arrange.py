@@ -11,16 +11,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deckgen.backends.pptx.flow import Flow, ImageSize, lay_blocks
-from deckgen.backends.pptx.measure import TextMeasure
 from deckgen.backends.pptx.paragraphs import Para, line_pitch, para_lines, paras_height, paras_width
 from deckgen.backends.pptx.pieces import BarPiece, LayoutRole, Piece, SlidePlan, TextPiece
 from deckgen.geometry import BOX_MODEL, Box, centred_top, content_frame, em
 from deckgen.layout import Layout, PlacedSlide, TextSizes
+from deckgen.measure import TextMeasure
 from deckgen.model import Inline
 from deckgen.themes import Theme
 from deckgen.units import Emu
-
-SHRINK_STEPS = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7)
 
 
 def _text_piece(runs: Inline, box: Box, para: Para, measure: TextMeasure) -> TextPiece:
@@ -55,25 +53,6 @@ def slide_number_box(page_height: int, line_height: float) -> Box:
     )
 
 
-def scaled_sizes(sizes: TextSizes, theme: Theme, scale: float) -> TextSizes:
-    """Return ``sizes`` with the body roles scaled by ``scale``, never below the theme minimums."""
-    if scale == 1.0:
-        return sizes
-    body_min, code_min = theme.min_sizes["body"], theme.min_sizes["code"]
-
-    def shrink(size: Emu, floor: Emu) -> Emu:
-        return Emu(max(round(size * scale), min(floor, size)))
-
-    return replace(
-        sizes,
-        body=shrink(sizes.body, body_min),
-        takeaway=shrink(sizes.takeaway, body_min),
-        card=shrink(sizes.card, body_min),
-        table=shrink(sizes.table, body_min),
-        code=shrink(sizes.code, code_min),
-    )
-
-
 class Arranger:
     """Plans slides on a page of one size with one theme and one set of font metrics."""
 
@@ -95,17 +74,12 @@ class Arranger:
         return Flow(self.theme, sizes, self.measure, self.image_size)
 
     def plan(self, placed: PlacedSlide) -> SlidePlan:
-        """Return the plan of ``placed``, shrinking body text (within bounds) until it fits."""
-        plan = None
-        for scale in SHRINK_STEPS:
-            sizes = scaled_sizes(placed.sizes, self.theme, scale)
-            if plan is not None and sizes == plan.placed.sizes:
-                break
-            plan = self._plan(replace(placed, sizes=sizes))
-            if not plan.overflow:
-                break
-        assert plan is not None
-        return plan
+        """Return the plan of ``placed`` at the sizes the layout stage chose.
+
+        The layout stage has already shrunk or split the slide to fit; a plan that still
+        overflows means the two measurements disagree, and the caller reports it.
+        """
+        return self._plan(placed)
 
     def _plan(self, placed: PlacedSlide) -> SlidePlan:
         if placed.layout in (Layout.TITLE, Layout.SECTION):

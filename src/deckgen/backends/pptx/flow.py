@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from deckgen.backends.pptx.measure import TextMeasure
 from deckgen.backends.pptx.paragraphs import (
     Para,
     TextRole,
@@ -43,6 +42,7 @@ from deckgen.geometry import (
     stack_height,
 )
 from deckgen.layout import TextSizes
+from deckgen.measure import TextMeasure
 from deckgen.model import (
     Block,
     Cards,

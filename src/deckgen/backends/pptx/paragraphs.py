@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from deckgen.backends.pptx.measure import Face, Span, TextMeasure
 from deckgen.geometry import BOX_MODEL, em
 from deckgen.highlight import TokenStyle
+from deckgen.measure import Face, Span, TextMeasure
 from deckgen.model import Block, BulletList, CodeLine, Heading, Inline, Paragraph
 from deckgen.units import Emu
 
