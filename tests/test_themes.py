@@ -92,3 +92,25 @@ def test_themes_installed_by_a_package_are_found(
     monkeypatch.syspath_prepend(str(tmp_path))
     assert "school" in list_themes()
     assert load_theme("school").name == "school"
+
+
+def test_a_deck_may_use_a_theme_folder_inside_it_but_not_one_elsewhere(tmp_path: Path) -> None:
+    from deckgen.build import load
+
+    deck = tmp_path / "deck"
+    (deck / "look").mkdir(parents=True)
+    (deck / "look" / "theme.toml").write_text(
+        'name = "look"\nextends = "classroom"\n', encoding="utf-8"
+    )
+    (deck / "talk.md").write_text("---\ntheme: look\n---\n## A\n", encoding="utf-8")
+    assert load(deck / "talk.md")[1].theme.name == "look"
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "theme.toml").write_text('extends = "base"\n', encoding="utf-8")
+    (deck / "talk.md").write_text(f"---\ntheme: {outside}\n---\n## A\n", encoding="utf-8")
+    with pytest.raises(DeckError) as caught:
+        load(deck / "talk.md")
+    message = caught.value.format_message()
+    assert message.startswith(f"{deck / 'talk.md'}:2: error: theme folder") and "--theme" in message
+    assert load(deck / "talk.md", theme=str(outside))[1].theme.folders[0] == outside

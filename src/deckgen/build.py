@@ -82,7 +82,13 @@ def load(
     theme_origin = (
         "--theme" if theme else theme_setting.origin if theme_setting else display_path(source)
     )
-    laid_out = lay_out(deck, load_theme(theme or deck.meta.theme, theme_origin), diagnostics)
+    if theme is not None:
+        chosen = load_theme(theme, theme_origin)
+    else:  # the deck's own setting: a theme folder is relative to the deck, and must lie in it
+        local = deck.root / deck.meta.theme if deck.meta.theme else None
+        name = str(local) if local is not None and local.is_dir() else deck.meta.theme
+        chosen = load_theme(name, theme_origin, confine=deck.root)
+    laid_out = lay_out(deck, chosen, diagnostics)
     return deck, laid_out, diagnostics
 
 

@@ -14,8 +14,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from deckgen.diagnostics import DeckError
+from deckgen.diagnostics import DeckError, Origin
 from deckgen.highlight import TokenStyle, token_styles
+from deckgen.read import is_within
 from deckgen.units import Emu, parse_length
 
 TOKENS_FILE = "theme.toml"
@@ -80,7 +81,7 @@ def builtin_themes_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "themes"
 
 
-def _theme_folder(name: str, origin: str) -> Path:
+def _theme_folder(name: str, origin: Origin | str) -> Path:
     candidate = Path(name)
     if (candidate / TOKENS_FILE).is_file():
         return candidate.resolve()
@@ -112,13 +113,32 @@ def _load_tokens(folder: Path) -> dict[str, Any]:
         raise DeckError(str(path), f"invalid theme tokens: {exc}") from None
 
 
-def _chain(name: str, origin: str) -> tuple[list[Path], dict[str, Any]]:
-    """Return the theme's folders (child first) and its tokens merged over its parents'."""
+def _is_installed(folder: Path) -> bool:
+    """Return True for a built-in theme's folder or one installed by a package."""
+    resolved = folder.resolve()
+    if resolved.parent == builtin_themes_dir().resolve():
+        return True
+    return resolved in {path.resolve() for path in _entry_point_themes().values()}
+
+
+def _chain(
+    name: str, origin: Origin | str, confine: Path | None = None
+) -> tuple[list[Path], dict[str, Any]]:
+    """Return the theme's folders (child first) and its tokens merged over its parents'.
+
+    With ``confine``, every folder must be an installed theme or lie inside ``confine``.
+    """
     folders: list[Path] = []
     layers: list[dict[str, Any]] = []
     current: str | None = name
     while current is not None:
         folder = _theme_folder(current, origin if not folders else str(folders[-1] / TOKENS_FILE))
+        if confine is not None and not is_within(folder, confine) and not _is_installed(folder):
+            raise DeckError(
+                origin,
+                f"theme folder '{folder}' lies outside the deck folder; a theme's templates run "
+                "when it is used, so name it with --theme to trust it",
+            )
         if folder in folders or len(folders) >= MAX_EXTENDS_DEPTH:
             raise DeckError(str(folder / TOKENS_FILE), "theme 'extends' chain loops")
         tokens = _load_tokens(folder)
@@ -148,9 +168,15 @@ def _code_tokens(style: str, overrides: dict[str, dict[str, Any]]) -> dict[str, 
     return styles
 
 
-def load_theme(name: str | None, origin: str = "--theme") -> Theme:
-    """Return the theme called ``name`` (None: the default); raise DeckError if it is unusable."""
-    folders, tokens = _chain(name or DEFAULT_THEME, origin)
+def load_theme(
+    name: str | None, origin: Origin | str = "--theme", confine: Path | None = None
+) -> Theme:
+    """Return the theme called ``name`` (None: the default); raise DeckError if it is unusable.
+
+    ``confine`` is the deck folder when the deck itself names the theme: a deck may use
+    installed themes and theme folders inside it, not run templates from elsewhere.
+    """
+    folders, tokens = _chain(name or DEFAULT_THEME, origin, confine)
     where = str(folders[0] / TOKENS_FILE)
     try:
         page = tokens["page"]
