@@ -14,6 +14,7 @@ test: setup system-deps lint
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 setup: $(VENV)/.installed node_modules/.package-lock.json
 

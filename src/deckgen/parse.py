@@ -8,7 +8,7 @@ from pathlib import Path
 from deckgen import explainer, passes
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.markdown import parse_blocks
-from deckgen.model import Deck, DeckMeta, Slide
+from deckgen.model import Block, Deck, DeckMeta, Slide
 from deckgen.read import DeckSource, Part, SourceFile
 from deckgen.slides import build_slide, title_slide
 from deckgen.split import split_slides
@@ -24,7 +24,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     diagnostics = list(source.diagnostics)
     settings = source.settings
     slide_level = settings["slide-level"].value if "slide-level" in settings else 2
-    notes = ()
+    notes: tuple[Block, ...] = ()
     if "notes" in settings:
         origin = settings["notes"].origin
         notes_lines = tuple(str(settings["notes"].value).split("\n"))

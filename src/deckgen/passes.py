@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
@@ -116,7 +116,7 @@ def map_runs(blocks: tuple[Block, ...], change: Callable[[Run], Run]) -> tuple[B
     return tuple(block(b) for b in blocks)
 
 
-def iter_blocks(blocks: tuple[Block, ...]):  # type: ignore[no-untyped-def]
+def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
     """Yield every block in ``blocks``, descending into quotes and columns."""
     for block in blocks:
         yield block

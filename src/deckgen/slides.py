@@ -22,6 +22,7 @@ from deckgen.model import (
     Cards,
     Column,
     Columns,
+    Inline,
     Paragraph,
     Slide,
     SlideKind,
@@ -129,7 +130,7 @@ def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnos
     body = _segment_blocks(source.segments, notes, diagnostics)
     title = parse_inline(source.title, source.origin, diagnostics)
     is_section = source.level is not None and source.level < slide_level
-    subtitle = ()
+    subtitle: Inline = ()
     if body and _is_subtitle(body[0]):
         first = body.pop(0)
         assert isinstance(first, Paragraph)
@@ -162,7 +163,7 @@ def title_slide(
         if key in settings:
             text, where = settings[key]
             lines.append(Paragraph(parse_inline(text, where, diagnostics), where))
-    subtitle = ()
+    subtitle: Inline = ()
     if "subtitle" in settings:
         text, where = settings["subtitle"]
         subtitle = parse_inline(text, where, diagnostics)

@@ -249,7 +249,7 @@ def render_html(
             "notes": _script(web_assets.read_text(dist / "plugin" / "notes.js")),
         }
     else:
-        reveal = {"url": str(options.reveal_url).rstrip("/")}
+        reveal = {"url": Markup.escape(str(options.reveal_url).rstrip("/"))}
     stylesheet = "\n".join(path.read_text(encoding="utf-8") for path in theme.stylesheets())
     scripts = "\n".join(path.read_text(encoding="utf-8") for path in theme.scripts())
     _report_raw_html(laid_out, options, diagnostics)
