@@ -22,6 +22,14 @@ if TYPE_CHECKING:  # imported where used: a plain build loads neither python-ppt
     from deckgen.watch import Outcome, Rebuilder
 
 FORMAT_CHOICES = {"html": (Format.HTML,), "pptx": (Format.PPTX,), "all": (Format.HTML, Format.PPTX)}
+ALLOW_HTML_OPTION = click.option(
+    "--allow-html", is_flag=True, help="Pass raw HTML in the source through to the HTML deck."
+)
+ALLOW_OUTSIDE_OPTION = click.option(
+    "--allow-outside",
+    is_flag=True,
+    help="Embed images from outside the deck folder (default: an error).",
+)
 AUDIENCE_OPTION = click.option(
     "--audience",
     type=click.Choice([audience.value for audience in Audience]),
@@ -96,14 +104,8 @@ def main() -> None:
     metavar="URL",
     help="Link reveal.js from URL (a folder with reveal.css, reveal.js) instead of embedding it.",
 )
-@click.option(
-    "--allow-html", is_flag=True, help="Pass raw HTML in the source through to the HTML deck."
-)
-@click.option(
-    "--allow-outside",
-    is_flag=True,
-    help="Embed images from outside the deck folder (default: an error).",
-)
+@ALLOW_HTML_OPTION
+@ALLOW_OUTSIDE_OPTION
 @click.option(
     "--template",
     type=click.Path(path_type=Path),
@@ -205,14 +207,8 @@ def _watch(rebuilder: Rebuilder) -> None:
     "-t", "--theme", default=None, help="Theme name or theme folder (default: the deck's own)."
 )
 @AUDIENCE_OPTION
-@click.option(
-    "--allow-html", is_flag=True, help="Pass raw HTML in the source through to the HTML deck."
-)
-@click.option(
-    "--allow-outside",
-    is_flag=True,
-    help="Embed images from outside the deck folder (default: an error).",
-)
+@ALLOW_HTML_OPTION
+@ALLOW_OUTSIDE_OPTION
 def serve_command(
     source: Path,
     port: int,

@@ -38,7 +38,7 @@ COLUMN_WIDTH = re.compile(r"\d{1,4}(\.\d+)?(%|px|em|rem|pt|cm|mm|in)?")
 TEACHER_CLASS = "teacher"  # ::: teacher, and {.teacher} on a slide heading
 
 
-def _segment_blocks(
+def segment_blocks(
     segments: tuple[Segment, ...], notes: list[Block], diagnostics: list[Diagnostic]
 ) -> list[Block]:
     """Return the body blocks of ``segments``; speaker notes are appended to ``notes``."""
@@ -49,16 +49,16 @@ def _segment_blocks(
             continue
         classes = set(segment.attributes.classes)
         if classes & NOTES_CLASSES:
-            notes += _segment_blocks(segment.segments, notes, diagnostics)
+            notes += segment_blocks(segment.segments, notes, diagnostics)
         elif "columns" in classes:
             blocks.append(_columns(segment, notes, diagnostics))
         elif "cards" in classes:
             blocks.append(_cards(segment, notes, diagnostics))
         elif TEACHER_CLASS in classes:
-            inner = _segment_blocks(segment.segments, notes, diagnostics)
+            inner = segment_blocks(segment.segments, notes, diagnostics)
             blocks.append(TeacherOnly(tuple(inner), segment.origin))
         else:
-            blocks += _segment_blocks(segment.segments, notes, diagnostics)
+            blocks += segment_blocks(segment.segments, notes, diagnostics)
     return blocks
 
 
@@ -77,7 +77,7 @@ def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Col
                     )
                 )
                 width = None
-            blocks = _segment_blocks(segment.segments, notes, diagnostics)
+            blocks = segment_blocks(segment.segments, notes, diagnostics)
             columns.append(Column(tuple(blocks), width))
         else:
             loose.append(segment)
@@ -89,13 +89,13 @@ def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Col
                 "text in ':::: columns' outside any '::: column' is shown as its own column",
             )
         )
-        columns.append(Column(tuple(_segment_blocks(tuple(loose), notes, diagnostics))))
+        columns.append(Column(tuple(segment_blocks(tuple(loose), notes, diagnostics))))
     return Columns(tuple(columns), div.origin)
 
 
 def _cards(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Cards:
     cards = []
-    for block in _segment_blocks(div.segments, notes, diagnostics):
+    for block in segment_blocks(div.segments, notes, diagnostics):
         if isinstance(block, BulletList):
             cards += [item.runs for item in block.items]
         elif isinstance(block, Paragraph):
@@ -127,7 +127,7 @@ def _split_takeaways(body: list[Block]) -> tuple[list[Block], list[Paragraph]]:
 def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnostic]) -> Slide:
     """Return the slide written in ``source``."""
     notes: list[Block] = []
-    body = _segment_blocks(source.segments, notes, diagnostics)
+    body = segment_blocks(source.segments, notes, diagnostics)
     title = parse_inline(source.title, source.origin, diagnostics)
     is_section = source.level is not None and source.level < slide_level
     subtitle: Inline = ()

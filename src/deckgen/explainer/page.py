@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.explainer.sentences import sentences, strip_runs
-from deckgen.markdown import parse_blocks, parse_inline
+from deckgen.markdown import parse_inline
 from deckgen.model import Block, BulletList, Inline, ListItem, Paragraph, Run, plain_text
 from deckgen.read import SourceFile
+from deckgen.slides import segment_blocks
 from deckgen.split import Attributes, Div, Segment, SlideSource, Text, split_slides
 
 PAGE_LEVEL = 2  # '#' is the page title, '##' starts a subsection
@@ -75,21 +76,9 @@ def split_label(paragraph: Paragraph) -> tuple[str, Inline] | None:
     return label.rstrip(":").strip(), strip_runs(tuple(rest))
 
 
-def _segment_blocks(
-    segments: tuple[Segment, ...], notes: list[Block], diagnostics: list[Diagnostic]
-) -> list[Block]:
-    blocks: list[Block] = []
-    for segment in segments:
-        if isinstance(segment, Text):
-            blocks += parse_blocks(segment.lines, segment.origin, diagnostics)
-        else:
-            notes += _segment_blocks(segment.segments, notes, diagnostics)
-    return blocks
-
-
 def _region(source: SlideSource, diagnostics: list[Diagnostic]) -> Region:
     notes: list[Block] = []
-    blocks = _segment_blocks(source.segments, notes, diagnostics)
+    blocks = segment_blocks(source.segments, notes, diagnostics)
     title = parse_inline(source.title, source.origin, diagnostics)
     return Region(title, source.attributes, source.origin, tuple(blocks), tuple(notes))
 
