@@ -6,21 +6,16 @@ from pathlib import Path
 
 from PIL import Image as PillowImage
 from PIL import UnidentifiedImageError
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.picture import Picture
 from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu as PptxEmu
 
 from deckgen.backends.pptx import drawingml
-from deckgen.backends.pptx.pieces import ImagePiece, TablePiece
-from deckgen.backends.pptx.text import TextWriter
+from deckgen.backends.pptx.pieces import ImagePiece
 from deckgen.diagnostics import Diagnostic, Level
-from deckgen.geometry import BOX_MODEL
 from deckgen.model import Image
 from deckgen.passes import REMOTE
 
-ALIGNMENTS = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 EMBEDDABLE = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF", "WMF"})
 
 
@@ -63,40 +58,3 @@ def add_picture(shapes: SlideShapes, piece: ImagePiece, name: str) -> Picture:
     picture.name = name
     drawingml.set_alt_text(picture, piece.image.alt)
     return picture
-
-
-def add_table(
-    shapes: SlideShapes, piece: TablePiece, writer: TextWriter, name: str
-) -> GraphicFrame:
-    """Return a new native table: header row first, a rule under each row, as the HTML draws it."""
-    box = piece.box
-    frame = shapes.add_table(
-        len(piece.heights),
-        len(piece.widths),
-        PptxEmu(box.x),
-        PptxEmu(box.y),
-        PptxEmu(box.w),
-        PptxEmu(box.h),
-    )
-    frame.name = name
-    table = frame.table
-    drawingml.set_table_style(table._tbl)
-    table.first_row, table.horz_banding = True, False
-    for index, width in enumerate(piece.widths):
-        table.columns[index].width = PptxEmu(width)
-    for index, height in enumerate(piece.heights):
-        table.rows[index].height = PptxEmu(height)
-    aligns = piece.block.aligns
-    for r, row in enumerate(piece.cells):
-        for c, paras in enumerate(row):
-            cell = table.cell(r, c)
-            cell.margin_left = cell.margin_right = PptxEmu(piece.pad_x)
-            cell.margin_top = cell.margin_bottom = PptxEmu(piece.pad_y)
-            cell.vertical_anchor = MSO_ANCHOR.TOP
-            writer.fill(cell.text_frame, paras)
-            align = ALIGNMENTS.get(aligns[c] or "") if c < len(aligns) else None
-            if align is not None:
-                for paragraph in cell.text_frame.paragraphs:
-                    paragraph.alignment = align
-            drawingml.set_cell_rules(cell, writer.look.colour("subtitle"), BOX_MODEL.cell_rule)
-    return frame

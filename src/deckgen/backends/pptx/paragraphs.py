@@ -47,6 +47,7 @@ class Para:
     margin: Emu = Emu(0)
     level: int = 0
     bullet: Bullet | None = None
+    align: str = "l"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,15 +8,14 @@ checker see real titles and body text. Only placeholders the slide fills are put
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.shapes.base import BaseShape
 from pptx.slide import Slide, SlideLayout
 
 from deckgen.backends.pptx.code import CodeWriter
 from deckgen.backends.pptx.look import Look
-from deckgen.backends.pptx.media import add_picture, add_table
+from deckgen.backends.pptx.media import add_picture
 from deckgen.backends.pptx.pieces import (
     BarPiece,
     CardPiece,
@@ -34,12 +33,14 @@ from deckgen.backends.pptx.xmlshapes import (
     filled_box_xml,
     placeholder_element,
     placeholder_xml,
+    table_xml,
     text_box_xml,
 )
 from deckgen.backends.pptx.xmltext import RunStyle, slide_number_xml
 from deckgen.geometry import BOX_MODEL
 from deckgen.themes import Theme
 
+TABLE_ALIGN = {"left": "l", "center": "ctr", "right": "r"}  # Markdown column alignment
 TITLE_TYPES = frozenset({PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE})
 BODY_TYPES = frozenset({PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT})
 SUBTITLE_TYPES = {
@@ -153,18 +154,39 @@ class SlideWriter:
                     tree.next_id(), name("Card"), piece.box, fill, radius, paragraphs, insets
                 )
             )
+        elif isinstance(piece, TablePiece):
+            tree.add(self._table(tree.next_id(), name("Table"), piece, writer))
         elif isinstance(piece, BarPiece):
             tree.add(
                 filled_box_xml(
                     tree.next_id(), name("Accent"), piece.box, self.look.colour(piece.colour)
                 )
             )
-        else:  # pictures and tables need parts and relationships: python-pptx adds them
+        else:  # a picture needs an image part and a relationship: python-pptx adds them
+            assert isinstance(piece, ImagePiece)
             tree.flush()
-            shape: BaseShape
-            if isinstance(piece, TablePiece):
-                shape = add_table(slide.shapes, piece, writer, name("Table"))
-            else:
-                assert isinstance(piece, ImagePiece)
-                shape = add_picture(slide.shapes, piece, name("Picture"))
-            tree.adopt(shape.element)
+            tree.adopt(add_picture(slide.shapes, piece, name("Picture")).element)
+
+    def _table(self, shape_id: int, name: str, piece: TablePiece, writer: TextWriter) -> str:
+        """Return ``piece`` as a native table, each column aligned as the Markdown asks."""
+        aligns = [TABLE_ALIGN.get(a or "", "l") for a in piece.block.aligns]
+        cells = [
+            [
+                writer.paragraphs(
+                    [replace(p, align=aligns[c] if c < len(aligns) else "l") for p in paras]
+                )
+                for c, paras in enumerate(row)
+            ]
+            for row in piece.cells
+        ]
+        rule = (self.look.colour("subtitle"), BOX_MODEL.cell_rule)
+        return table_xml(
+            shape_id,
+            name,
+            piece.box,
+            piece.widths,
+            piece.heights,
+            cells,
+            (piece.pad_x, piece.pad_y),
+            rule,
+        )

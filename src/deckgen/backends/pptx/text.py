@@ -83,7 +83,7 @@ class TextWriter:
             end = RunStyle()
         else:
             fmt = ParagraphFormat(
-                min(para.level, 8), "l", para.line, para.before, 0, para.margin, hang, bullet
+                min(para.level, 8), para.align, para.line, para.before, 0, para.margin, hang, bullet
             )
             end = RunStyle(size=para.size, typeface=self.look.typeface(para.font))
         content = "".join(self.run(run, para) for run in para.runs)

@@ -136,3 +136,60 @@ class ShapeTree:
     def adopt(self, element: etree._Element) -> None:
         """Note a shape python-pptx added, so later ids stay unique."""
         self._next = max(self._next, int(element.xpath("./*[1]/p:cNvPr/@id")[0]) + 1)
+
+
+NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
+
+
+def table_xml(
+    shape_id: int,
+    name: str,
+    box: Box,
+    widths: Sequence[int],
+    heights: Sequence[int],
+    cells: Sequence[Sequence[Sequence[str]]],
+    padding: tuple[int, int],
+    rule: tuple[Colour, int],
+) -> str:
+    """Return a native table (``p:graphicFrame``): header row first, only a rule under each cell.
+
+    ``cells`` holds each cell's ``a:p`` elements; ``padding`` is (across, down); ``rule`` is the
+    colour and width of the line under each cell, as the HTML table draws it.
+    """
+    pad_x, pad_y = (int(p) for p in padding)
+    colour, width = rule
+    borders = "".join(f'<a:{side} w="0"><a:noFill/></a:{side}>' for side in ("lnL", "lnR", "lnT"))
+    borders += f'<a:lnB w="{int(width)}"><a:solidFill>{colour_xml(colour)}</a:solidFill></a:lnB>'
+    cell_properties = (
+        f'<a:tcPr marL="{pad_x}" marR="{pad_x}" marT="{pad_y}" marB="{pad_y}" anchor="t">'
+        f"{borders}<a:noFill/></a:tcPr>"
+    )
+    rows = "".join(
+        f'<a:tr h="{int(height)}">'
+        + "".join(
+            f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{''.join(paragraphs) or '<a:p/>'}"
+            f"</a:txBody>{cell_properties}</a:tc>"
+            for paragraphs in row
+        )
+        + "</a:tr>"
+        for height, row in zip(heights, cells, strict=True)
+    )
+    grid = "".join(f'<a:gridCol w="{int(w)}"/>' for w in widths)
+    table = (
+        f'<a:tbl><a:tblPr firstRow="1"><a:tableStyleId>{NO_STYLE_TABLE}</a:tableStyleId></a:tblPr>'
+        f"<a:tblGrid>{grid}</a:tblGrid>{rows}</a:tbl>"
+    )
+    names = (
+        f'<p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/>'
+        '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
+        "</p:nvGraphicFramePr>"
+    )
+    frame = (
+        f'<p:xfrm><a:off x="{int(box.x)}" y="{int(box.y)}"/>'
+        f'<a:ext cx="{int(box.w)}" cy="{int(box.h)}"/></p:xfrm>'
+    )
+    graphic = (
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table">'
+        f"{table}</a:graphicData></a:graphic>"
+    )
+    return f"<p:graphicFrame>{names}{frame}{graphic}</p:graphicFrame>"
