@@ -21,3 +21,9 @@ def repo() -> Path:
 @pytest.fixture(scope="session")
 def study_guide() -> Path:
     return STUDY_GUIDE
+
+
+@pytest.fixture(scope="session")
+def office_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a LibreOffice user profile folder of the test run's own (never the user's)."""
+    return tmp_path_factory.mktemp("libreoffice-profile")

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from deckgen.build import load
 from deckgen.cli import main
 from e2e.browser import open_deck, show_slide, slide_count, text_outside_slide, visible_text
-from e2e.test_pptx_render import convert_to_pdf, render_problems
+from e2e.office import convert_to_pdf, render_problems
 
 STUDY_GUIDE = Path(__file__).resolve().parents[2] / "decks" / "study-guide"
 
