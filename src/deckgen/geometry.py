@@ -8,6 +8,7 @@ itself (the .pptx) needs the same proportions as numbers. ``BOX_MODEL`` holds th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -159,3 +160,17 @@ def fit_inside(box: Box, width: int, height: int) -> Box:
     scale = min(box.w / width, box.h / height)
     w, h = Emu(round(width * scale)), Emu(round(height * scale))
     return Box(Emu(box.x + (box.w - w) // 2), box.y, w, h)
+
+
+PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+def column_weights(widths: Sequence[str | None]) -> list[float]:
+    """Return each column's share of a row: its ``width="40%"``, the rest split evenly.
+
+    The HTML deck (flex-grow), the .pptx and the layout stage all divide columns this way.
+    """
+    given = [float(m.group(1)) if (m := PERCENT.match(w or "")) else None for w in widths]
+    known = [w for w in given if w is not None]
+    spare = max(100.0 - sum(known), 1.0) / max(len(given) - len(known), 1)
+    return [w if w is not None else spare for w in given]

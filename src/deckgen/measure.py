@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deckgen.fonts import FontMetrics, load_metrics
-from deckgen.geometry import BOX_MODEL
+from deckgen.geometry import BOX_MODEL, column_weights
 from deckgen.model import (
     Block,
     BulletList,
@@ -267,8 +267,12 @@ class Measurer:
         return height + self.gap * (len(rows) - 1)
 
     def columns_height(self, block: Columns, sizes: Sizes, width: float) -> float:
-        count = max(len(block.columns), 1)
-        column_width = (width - self.gap * BOX_MODEL.column_gap_scale * (count - 1)) / count
+        weights = column_weights([c.width for c in block.columns])
+        usable = width - self.gap * BOX_MODEL.column_gap_scale * (len(weights) - 1)
         return max(
-            (self.stack_height(c.blocks, sizes, column_width) for c in block.columns), default=0.0
+            (
+                self.stack_height(c.blocks, sizes, usable * weight / sum(weights))
+                for c, weight in zip(block.columns, weights, strict=True)
+            ),
+            default=0.0,
         )

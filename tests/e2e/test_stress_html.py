@@ -54,3 +54,25 @@ def test_stress_deck_fits_every_slide(
         assert outside == {}
         assert too_small == {}
         assert log.errors == [] and log.requests == []
+
+
+def test_a_forty_percent_column_is_forty_percent_of_the_row(tmp_path: Path) -> None:
+    source = tmp_path / "cols.md"
+    source.write_text(
+        "## Columns\n\n:::: columns\n"
+        '::: {.column width="40%"}\nLeft\n:::\n::: column\nRight\n:::\n::::\n',
+        encoding="utf-8",
+    )
+    [html] = build(source, tmp_path, BuildOptions()).outputs
+    with open_deck(html) as (page, _):
+        widths = page.evaluate(
+            "() => [...document.querySelectorAll('.column')]"
+            ".map(c => c.getBoundingClientRect().width)"
+        )
+        gap = page.evaluate(
+            "() => { const [a, b] = document.querySelectorAll('.column');"
+            " return b.getBoundingClientRect().left - a.getBoundingClientRect().right; }"
+        )
+    left, right = widths
+    assert left / (left + right) == pytest.approx(0.4, abs=0.01)
+    assert gap > 0

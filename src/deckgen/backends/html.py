@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from deckgen.backends import web_assets
 from deckgen.diagnostics import Diagnostic, Level
+from deckgen.geometry import column_weights
 from deckgen.layout import LaidOutDeck, Layout
 from deckgen.model import CodeBlock, Heading, Image, Inline, RawHtml, Run
 from deckgen.passes import REMOTE, iter_blocks
@@ -162,6 +163,7 @@ def _environment(folders: tuple[Path, ...], allow_html: bool) -> jinja2.Environm
     )
     env.filters["runs"] = lambda runs: runs_html(runs, allow_html)
     env.filters["code"] = code_html
+    env.filters["column_weights"] = lambda block: column_weights([c.width for c in block.columns])
     env.filters["pt"] = lambda emu: f"{emu.pt:g}pt"
     return env
 

@@ -7,7 +7,6 @@ each get their own pieces. Pictures take the height the other blocks leave, as t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -34,6 +33,7 @@ from deckgen.backends.pptx.pieces import (
 from deckgen.geometry import (
     BOX_MODEL,
     Box,
+    column_weights,
     em,
     fit_inside,
     side_by_side,
@@ -60,7 +60,6 @@ from deckgen.themes import Theme
 from deckgen.units import Emu, pt
 
 ImageSize = Callable[[Image], tuple[int, int] | None]
-_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,18 +219,13 @@ def _quote(block: Quote, width: int, height: int, flow: Flow) -> Laid:
     return Laid((bar, *inner.pieces), inner.height)
 
 
-def _column_weights(block: Columns) -> list[float]:
-    given = [
-        float(m.group(1)) if (m := _PERCENT.match(c.width or "")) else None for c in block.columns
-    ]
-    known = [w for w in given if w is not None]
-    spare = max(100.0 - sum(known), 1.0) / max(len(given) - len(known), 1)
-    return [w if w is not None else spare for w in given]
-
-
 def _columns(block: Columns, width: int, height: int, flow: Flow) -> Laid:
     gap = round(flow.gap * BOX_MODEL.column_gap_scale)
-    boxes = side_by_side(Box(Emu(0), Emu(0), Emu(width), Emu(height)), gap, _column_weights(block))
+    boxes = side_by_side(
+        Box(Emu(0), Emu(0), Emu(width), Emu(height)),
+        gap,
+        column_weights([c.width for c in block.columns]),
+    )
     laid = [
         lay_blocks(column.blocks, box, flow)
         for column, box in zip(block.columns, boxes, strict=True)
