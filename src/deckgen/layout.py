@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from deckgen.diagnostics import Diagnostic, Level
 from deckgen.fitting import Unit, paginate, units_of
+from deckgen.geometry import BOX_MODEL
 from deckgen.measure import Measurer, Sizes
 from deckgen.model import (
     Block,
@@ -40,8 +41,6 @@ from deckgen.units import Emu, pt
 SIZE_STEP = 1.0  # points between the sizes tried when shrinking
 TITLE_MAX_LINES = 2
 HEADLINE_MAX_LINES = 3
-TITLE_RULE = 0.15  # em below a slide title (padding), plus a 2 pt rule
-TITLE_RULE_PT = 2.0
 
 
 class Layout(enum.Enum):
@@ -131,7 +130,6 @@ class _SlideFitter:
     """Fits slides of one theme: sizes and continuation pages."""
 
     def __init__(self, theme: Theme) -> None:
-        self.theme = theme
         self.measure = Measurer(theme)
         self.frame = _Frame(
             theme.page_width.pt - 2 * theme.margin_x.pt,
@@ -140,9 +138,9 @@ class _SlideFitter:
         self.size = {name: value.pt for name, value in theme.sizes.items()}
         self.minimum = {name: value.pt for name, value in theme.min_sizes.items()}
         self.gap = theme.gap.pt
-        self.line_height = theme.line_height["text"]
+        self.candidates = self._candidates()  # body sizes to try, largest first
 
-    # -- sizes ------------------------------------------------------------------------------------
+    # -- sizes --
 
     def _title_size(self, slide: Slide, role: str, max_lines: int) -> float:
         """Return the largest title size (down to the minimum) that keeps it to ``max_lines``."""
@@ -184,7 +182,7 @@ class _SlideFitter:
         height = 0.0
         if slide.title:
             height += self.measure.title_height(slide.title, title_size, self.frame.width)
-            height += TITLE_RULE * title_size + TITLE_RULE_PT
+            height += BOX_MODEL.title_rule_gap * title_size + BOX_MODEL.title_rule.pt
         if slide.subtitle:
             height += (self.gap / 2 if height else 0.0) + self.measure.text_height(
                 slide.subtitle, self.size["subtitle"], self.frame.width
@@ -212,7 +210,7 @@ class _SlideFitter:
     # -- placing --
 
     def place(self, slide: Slide, diagnostics: list[Diagnostic]) -> list[_Page]:
-        """Return the pages ``slide`` is shown on: (slide, layout, sizes, boxes, part, parts)."""
+        """Return the pages ``slide`` is shown on: one, or its continuation slides."""
         layout = choose_layout(slide)
         if layout in (Layout.TITLE, Layout.SECTION):
             return [self._place_headline(slide, layout)]
@@ -221,14 +219,12 @@ class _SlideFitter:
         takeaways = self._takeaways_height(slide)
         body_height = self.frame.height - header - (self.gap if slide.body else 0.0)
         body_height -= (takeaways + self.gap) if slide.takeaways else 0.0
-        candidates = self._candidates()
+        candidates = self.candidates
         chosen = next((s for s in candidates if self._fits(slide.body, s, body_height)), None)
         if chosen is not None or not slide.body:
             sizes = chosen or candidates[0]
             return [self._page(slide, layout, title_size, sizes)]
-        return self._continue(
-            slide, layout, title_size, header, takeaways, body_height, candidates, diagnostics
-        )
+        return self._continue(slide, title_size, takeaways, body_height, diagnostics)
 
     def _paginate(
         self, units: list[Unit], sizes: Sizes, height: float, last_height: float
@@ -246,14 +242,12 @@ class _SlideFitter:
     def _continue(
         self,
         slide: Slide,
-        layout: Layout,
         title_size: float,
-        header: float,
         takeaways: float,
         body_height: float,
-        candidates: list[Sizes],
         diagnostics: list[Diagnostic],
     ) -> list[_Page]:
+        candidates = self.candidates
         units = units_of(slide.body)
         # Only the last page carries the takeaways, so the others have their room for the body.
         full_height = body_height + ((takeaways + self.gap) if slide.takeaways else 0.0)
@@ -321,7 +315,7 @@ class _SlideFitter:
         """Size a title or section slide: the title keeps to three lines, down to its minimum."""
         prefix = "title_slide_" if layout is Layout.TITLE else "section_"
         title_size = self._title_size(slide, f"{prefix}title", HEADLINE_MAX_LINES)
-        sizes = self._text_sizes(title_size, self.size[f"{prefix}subtitle"], self._candidates()[0])
+        sizes = self._text_sizes(title_size, self.size[f"{prefix}subtitle"], self.candidates[0])
         return _Page(slide, layout, sizes)
 
 

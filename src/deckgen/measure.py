@@ -172,9 +172,8 @@ class Measurer:
 
     def code_width(self, block: CodeBlock, size: float) -> float:
         """Return the width of the longest line of ``block`` plus its padding, in points."""
-        longest = max(block.text.expandtabs(TAB_WIDTH).split("\n"), key=len, default="")
-        width = self.text.width(longest, Face("code"), pt(size)).pt * WIDTH_SAFETY
-        return width + 2 * BOX_MODEL.code_padding_x * size
+        spans = (Span(block.text.expandtabs(TAB_WIDTH), Face("code"), pt(size)),)
+        return self.text.longest_line(spans).pt + 2 * BOX_MODEL.code_padding_x * size
 
     # -- blocks --
 
