@@ -8,7 +8,7 @@ import pytest
 
 from deckgen.diagnostics import DeckError, Origin
 from deckgen.explainer.page import PageKind, read_page
-from deckgen.explainer.sentences import sentences
+from deckgen.inline import sentences
 from deckgen.model import Run, SlideKind, plain_text
 from deckgen.parse import parse_deck
 from deckgen.read import SourceFile, display_path, read_deck

@@ -14,7 +14,8 @@ The pipeline, one module per stage:
     write.py      outputs written through a temporary file and a rename
     build.py      the facade that wires the stages in order
 
-Beside it: model.py (the slide model), themes.py (theme tokens), fonts.py and geometry.py
+Beside it: model.py (the slide model), inline.py (styled runs: merge, strip, sentences),
+themes.py (theme tokens), fonts.py and geometry.py
 (font metrics and the box model both the layout stage and the .pptx backend use),
 highlight.py (pygments), watch.py and serve.py (rebuild on save, live preview), cli.py.
 """

@@ -6,24 +6,21 @@ pieces on one page join back into blocks. Pure functions; ``layout.py`` decides 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from deckgen import inline
 from deckgen.model import (
     Block,
     BulletList,
     Cards,
     CodeBlock,
     Heading,
-    Inline,
     Paragraph,
-    Run,
     Table,
 )
 
 CARDS_PER_ROW = 3
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +58,6 @@ def code_lines(block: CodeBlock, start: int, end: int) -> CodeBlock:
     )
 
 
-def split_sentences(runs: Inline) -> list[Inline]:
-    """Return ``runs`` cut after each sentence (styles kept)."""
-    sentences: list[list[Run]] = [[]]
-    for run in runs:
-        parts = SENTENCE_END.split(run.text) if not run.code else [run.text]
-        for index, part in enumerate(parts):
-            if index:
-                sentences.append([])
-            if part:
-                sentences[-1].append(replace(run, text=part))
-    return [tuple(s) for s in sentences if s]
-
-
 def units_of(blocks: tuple[Block, ...]) -> list[Unit]:
     """Return the body as units, split where a page break is allowed."""
     units: list[Unit] = []
@@ -103,7 +87,7 @@ def finer_units(unit: Unit) -> list[Unit]:
     if isinstance(block, CodeBlock) and len(block.lines) > 1:
         return [Unit(code_lines(block, i, i + 1), unit.group) for i in range(len(block.lines))]
     if isinstance(block, Paragraph):
-        sentences = split_sentences(block.runs)
+        sentences = inline.sentences(block.runs)
         if len(sentences) > 1:
             return [Unit(Paragraph(s, block.origin), unit.group) for s in sentences]
     return [unit]
@@ -119,7 +103,7 @@ def _join(first: Block, second: Block) -> Block:
     if isinstance(first, Cards) and isinstance(second, Cards):
         return replace(first, cards=first.cards + second.cards)
     if isinstance(first, Paragraph) and isinstance(second, Paragraph):
-        return replace(first, runs=first.runs + (Run(" "),) + second.runs)
+        return replace(first, runs=inline.join_sentences([first.runs, second.runs]))
     raise TypeError(f"cannot join {first.kind} and {second.kind}")
 
 

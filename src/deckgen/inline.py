@@ -1,4 +1,6 @@
-"""Cut styled text into sentences, keeping every run's style (bold, code, links) on its piece.
+"""Styled inline text (tuples of ``Run``): merge, strip, and cut into sentences.
+
+Sentences keep every run's style (bold, code, links) on their pieces.
 
 A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by white
 space and a character that is not a lower-case letter, so "``vs. what``" and "``?” invites``" stay
@@ -8,6 +10,7 @@ whole. A few abbreviations never end a sentence, and nothing inside inline code 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from deckgen.model import Inline, Run, plain_text
@@ -28,7 +31,28 @@ def slice_runs(runs: Inline, start: int, end: int) -> Inline:
     return tuple(pieces)
 
 
-def strip_runs(runs: Inline) -> Inline:
+def merge_runs(runs: Iterable[Run]) -> list[Run]:
+    """Return ``runs`` with empty runs dropped and neighbours of the same style joined."""
+    merged: list[Run] = []
+    texts: list[list[str]] = []  # joined once at the end: repeated ``+`` is quadratic
+    previous_style = None
+    for run in runs:
+        if not run.text:
+            continue
+        style = replace(run, text="")
+        if merged and style == previous_style:
+            texts[-1].append(run.text)
+        else:
+            merged.append(run)
+            texts.append([run.text])
+            previous_style = style
+    return [
+        run if len(parts) == 1 else replace(run, text="".join(parts))
+        for run, parts in zip(merged, texts, strict=True)
+    ]
+
+
+def strip_runs(runs: Iterable[Run]) -> Inline:
     """Return ``runs`` without white space at either end (inline code is kept as written)."""
     pieces = [run for run in runs if run.text]
     if pieces and not pieces[0].code:
@@ -75,11 +99,9 @@ def sentences(runs: Inline) -> list[Inline]:
 
 def join_sentences(parts: list[Inline]) -> Inline:
     """Return ``parts`` joined into one line, a space between sentences, like runs merged."""
-    joined: list[Run] = []
+    runs: list[Run] = []
     for number, part in enumerate(parts):
-        for run in (Run(" "), *part) if number else part:
-            if joined and replace(joined[-1], text="") == replace(run, text=""):
-                joined[-1] = replace(joined[-1], text=joined[-1].text + run.text)
-            else:
-                joined.append(run)
-    return tuple(joined)
+        if number:
+            runs.append(Run(" "))
+        runs += part
+    return tuple(merge_runs(runs))

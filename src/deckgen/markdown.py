@@ -16,6 +16,7 @@ import mistune
 
 from deckgen.diagnostics import Diagnostic, Origin
 from deckgen.highlight import highlight
+from deckgen.inline import merge_runs, strip_runs
 from deckgen.model import (
     Block,
     BulletList,
@@ -103,28 +104,7 @@ def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> lis
             runs.append(replace(style, text=token["raw"], raw=True))
         else:
             runs += _runs(children, context, style)
-    return _merge(runs)
-
-
-def _merge(runs: list[Run]) -> list[Run]:
-    """Return ``runs`` with neighbours of the same style joined and pandoc attributes removed."""
-    merged: list[Run] = []
-    texts: list[list[str]] = []  # joined once at the end: repeated ``+`` is quadratic
-    previous_style = None
-    for run in runs:
-        if not run.text:
-            continue
-        style = replace(run, text="")
-        if merged and style == previous_style:
-            texts[-1].append(run.text)
-        else:
-            merged.append(run)
-            texts.append([run.text])
-            previous_style = style
-    return [
-        run if len(parts) == 1 else replace(run, text="".join(parts))
-        for run, parts in zip(merged, texts, strict=True)
-    ]
+    return merge_runs(runs)
 
 
 def _strip_image_attributes(runs: list[Run], had_images: bool) -> list[Run]:
@@ -139,21 +119,12 @@ def _strip_image_attributes(runs: list[Run], had_images: bool) -> list[Run]:
     return cleaned
 
 
-def _strip(runs: list[Run]) -> Inline:
-    """Return ``runs`` without leading/trailing white space."""
-    if runs and not runs[0].code:
-        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
-    if runs and not runs[-1].code:
-        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
-    return tuple(run for run in runs if run.text)
-
-
 def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
     origin = context.locator.find(_first_text(token))
     before = len(context.images)
     raw_runs = _runs(token["children"], context)
     images = context.images[before:]
-    runs = _strip(_strip_image_attributes(raw_runs, bool(images)))
+    runs = strip_runs(_strip_image_attributes(raw_runs, bool(images)))
     del context.images[before:]
     blocks: list[Block] = list(images)
     if runs:
@@ -214,7 +185,7 @@ def _list(token: Token, context: _Context, hoisted: list[Block]) -> BulletList:
                 hoisted += _blocks([child], context)
         hoisted += context.images
         context.images.clear()
-        items.append(ListItem(_strip(runs), sublist))
+        items.append(ListItem(strip_runs(runs), sublist))
     attrs = token.get("attrs", {})
     return BulletList(tuple(items), origin, bool(attrs.get("ordered")), int(attrs.get("start", 1)))
 
@@ -227,12 +198,12 @@ def _table(token: Token, context: _Context) -> Table:
     for part in token["children"]:
         if part["type"] == "table_head":
             for cell in part["children"]:
-                header.append(_strip(_runs(cell["children"], context)))
+                header.append(strip_runs(_runs(cell["children"], context)))
                 aligns.append(cell["attrs"].get("align"))
         else:
             for row in part["children"]:
                 rows.append(
-                    tuple(_strip(_runs(cell["children"], context)) for cell in row["children"])
+                    tuple(strip_runs(_runs(cell["children"], context)) for cell in row["children"])
                 )
     return Table(tuple(header), tuple(rows), tuple(aligns), origin)
 
@@ -245,7 +216,7 @@ def _blocks(tokens: Iterable[Token], context: _Context) -> list[Block]:
             blocks += _paragraph_blocks(token, context)
         elif kind == "heading":
             origin = context.locator.find(_first_text(token))
-            runs = _strip(_runs(token["children"], context))
+            runs = strip_runs(_runs(token["children"], context))
             blocks.append(Heading(runs, token["attrs"]["level"], origin))
         elif kind == "list":
             hoisted: list[Block] = []
@@ -285,4 +256,4 @@ def parse_inline(text: str, origin: Origin, diagnostics: list[Diagnostic]) -> In
             runs += _runs(token["children"], context)
     if not runs and text.strip():
         runs = [Run(text.strip())]  # e.g. "1. Intro" would parse as a list; keep the words
-    return _strip(runs)
+    return strip_runs(runs)

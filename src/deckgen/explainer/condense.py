@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deckgen.diagnostics import Origin
-from deckgen.explainer.sentences import join_sentences, sentences, strip_runs
+from deckgen.inline import join_sentences, sentences, strip_runs
 from deckgen.model import (
     Block,
     BulletList,

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from deckgen.diagnostics import Diagnostic, Level, Origin
-from deckgen.explainer.sentences import sentences, strip_runs
+from deckgen.inline import sentences, strip_runs
 from deckgen.markdown import parse_inline
 from deckgen.model import Block, BulletList, Inline, ListItem, Paragraph, Run, plain_text
 from deckgen.read import SourceFile
