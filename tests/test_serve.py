@@ -136,6 +136,21 @@ def test_watched_paths_are_the_deck_and_its_theme(deck: Path, repo: Path) -> Non
     assert repo / "themes" / "cinematic" in paths and repo / "themes" / "base" in paths
 
 
+def test_watching_a_deck_whose_folder_does_not_exist_is_one_line(tmp_path: Path) -> None:
+    for command in (["serve"], ["build", "--watch"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "deckgen", *command, "nosuch/deck.md"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
+        )
+        assert (result.returncode, result.stderr) == (
+            1,
+            "nosuch/deck.md: error: no such file or folder\n",
+        )
+
+
 def test_built_files_never_carry_the_live_reload_script(deck: Path, tmp_path: Path) -> None:
     with running("serve", str(deck), "--port", "0") as server:
         url = server.expect(r"serving (http://127\.0\.0\.1:\d+/)").group(1)

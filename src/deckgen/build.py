@@ -14,8 +14,8 @@ from deckgen.diagnostics import DeckError, Diagnostic, Level
 from deckgen.layout import LaidOutDeck, lay_out
 from deckgen.model import Deck
 from deckgen.parse import parse_deck
-from deckgen.read import display_path, read_deck
-from deckgen.themes import load_theme
+from deckgen.read import DeckSource, display_path, read_deck
+from deckgen.themes import Theme, load_theme
 from deckgen.write import prepare_outdir, write_atomic
 
 if TYPE_CHECKING:  # python-pptx loads only when a .pptx is asked for (start-up time)
@@ -43,6 +43,19 @@ class BuildOptions:
 class BuildResult:
     outputs: tuple[Path, ...]
     diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A deck rendered in memory: its name, each format's bytes, the build's warnings, and the
+
+    folders of the theme it used (what a watcher must watch besides the deck).
+    """
+
+    name: str
+    outputs: dict[Format, bytes]
+    diagnostics: tuple[Diagnostic, ...]
+    theme_folders: tuple[Path, ...]
 
 
 Renderer = Callable[[LaidOutDeck, BuildOptions, list[Diagnostic]], bytes]
@@ -78,18 +91,23 @@ def load(
     deck_source = read_deck(source)
     deck, diagnostics = parse_deck(deck_source, allow_outside)
     deck = for_audience(deck, audience, diagnostics)
-    theme_setting = deck_source.settings.get("theme")
-    theme_origin = (
-        "--theme" if theme else theme_setting.origin if theme_setting else display_path(source)
-    )
-    if theme is not None:
-        chosen = load_theme(theme, theme_origin)
-    else:  # the deck's own setting: a theme folder is relative to the deck, and must lie in it
-        local = deck.root / deck.meta.theme if deck.meta.theme else None
-        name = str(local) if local is not None and local.is_dir() else deck.meta.theme
-        chosen = load_theme(name, theme_origin, confine=deck.root)
-    laid_out = lay_out(deck, chosen, diagnostics)
+    laid_out = lay_out(deck, theme_for(deck_source, theme), diagnostics)
     return deck, laid_out, diagnostics
+
+
+def theme_for(deck_source: DeckSource, theme: str | None) -> Theme:
+    """Return the theme to build with: ``--theme`` (trusted), else the deck's own setting.
+
+    A deck's own theme folder is relative to the deck and must lie inside it.
+    """
+    if theme is not None:
+        return load_theme(theme, "--theme")
+    setting = deck_source.settings.get("theme")
+    if setting is None:
+        return load_theme(None, display_path(deck_source.root))
+    local = deck_source.root / str(setting.value)
+    name = str(local) if local.is_dir() else str(setting.value)
+    return load_theme(name, setting.origin, confine=deck_source.root)
 
 
 def first_error(diagnostics: list[Diagnostic]) -> Diagnostic | None:
@@ -97,22 +115,31 @@ def first_error(diagnostics: list[Diagnostic]) -> Diagnostic | None:
     return next((d for d in diagnostics if d.level is Level.ERROR), None)
 
 
+def render(source: Path, options: BuildOptions) -> Rendered:
+    """Return the deck at ``source`` rendered in each format asked for; raise DeckError on error."""
+    _, laid_out, diagnostics = load(source, options.theme, options.audience, options.allow_outside)
+    error = first_error(diagnostics)
+    if error is not None:
+        raise DeckError(error.origin, error.message)
+    outputs = {fmt: RENDERERS[fmt][1](laid_out, options, diagnostics) for fmt in options.formats}
+    return Rendered(laid_out.deck.name, outputs, tuple(diagnostics), laid_out.theme.folders)
+
+
+def write_outputs(rendered: Rendered, outdir: Path) -> tuple[Path, ...]:
+    """Write each rendered format into ``outdir`` as ``<deck name>.<suffix>``; return the paths."""
+    prepare_outdir(outdir)
+    paths = []
+    for fmt, data in rendered.outputs.items():
+        path = outdir / f"{rendered.name}{RENDERERS[fmt][0]}"
+        write_atomic(path, data)
+        paths.append(path)
+    return tuple(paths)
+
+
 def build(source: Path, outdir: Path, options: BuildOptions) -> BuildResult:
     """Build the deck at ``source`` into ``outdir`` in each requested format.
 
     Every output is rendered before any is written, so an error leaves earlier outputs intact.
     """
-    _, laid_out, diagnostics = load(source, options.theme, options.audience, options.allow_outside)
-    error = first_error(diagnostics)
-    if error is not None:
-        raise DeckError(error.origin, error.message)
-    rendered = []
-    for fmt in options.formats:
-        suffix, render = RENDERERS[fmt]
-        rendered.append(
-            (outdir / f"{laid_out.deck.name}{suffix}", render(laid_out, options, diagnostics))
-        )
-    prepare_outdir(outdir)
-    for path, data in rendered:
-        write_atomic(path, data)
-    return BuildResult(tuple(path for path, _ in rendered), tuple(diagnostics))
+    rendered = render(source, options)
+    return BuildResult(write_outputs(rendered, outdir), rendered.diagnostics)

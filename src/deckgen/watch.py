@@ -9,7 +9,8 @@ What a rebuild reuses from the one before:
 
 What it always redoes, because it is cheap or because it depends on the whole deck: reading the
 files (to see what changed), the whole-deck passes (ids, sections, links, images), the audience
-pass, the theme's tokens, layout, and the render of each output, which is one file.
+pass, the theme's tokens, layout, and the render of each output, which is one file. It renders
+through ``build.render``, the same facade as ``deckgen build``.
 
 A rebuild that fails keeps nothing half done: the caller gets the error and keeps its last good
 output (``build --watch`` leaves the files on disk alone, ``serve`` keeps serving the last deck).
@@ -25,11 +26,9 @@ from pathlib import Path
 
 import watchfiles
 
-from deckgen.build import RENDERERS, BuildOptions, Format, first_error, load
+from deckgen.build import BuildOptions, Format, Rendered, render, theme_for, write_outputs
 from deckgen.diagnostics import DeckError, Diagnostic
-from deckgen.read import read_deck
-from deckgen.themes import load_theme
-from deckgen.write import prepare_outdir, write_atomic
+from deckgen.read import display_path, read_deck
 
 WATCHED_SUFFIXES = frozenset(
     {".md", ".markdown", ".yaml", ".yml", ".toml", ".css", ".js", ".j2", ".html"}
@@ -42,14 +41,12 @@ IDLE_MS = 100  # how often an idle watcher looks at the stop event
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One rebuild: the rendered outputs by format, or the error that stopped it.
+    """One rebuild: the rendered deck, or the error that stopped it.
 
-    ``outputs`` is empty when ``error`` is set; ``changed`` lists the files whose change caused
-    the rebuild (empty for the first build).
+    ``changed`` lists the files whose change caused the rebuild (empty for the first build).
     """
 
-    outputs: dict[Format, bytes]
-    diagnostics: tuple[Diagnostic, ...]
+    rendered: Rendered | None
     error: DeckError | None
     seconds: float
     changed: tuple[Path, ...] = ()
@@ -57,6 +54,15 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def outputs(self) -> dict[Format, bytes]:
+        """Return the rendered bytes by format (none after an error)."""
+        return self.rendered.outputs if self.rendered is not None else {}
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return self.rendered.diagnostics if self.rendered is not None else ()
 
 
 class _RelevantFiles(watchfiles.DefaultFilter):
@@ -81,26 +87,22 @@ class Rebuilder:
         self.source = source
         self.options = options
         self.outdir = outdir
+        # The theme's folders, known before the first build so a save made during it is seen;
+        # each good build then keeps them current (a deck may switch themes).
+        try:
+            self.theme_folders = theme_for(read_deck(source), options.theme).folders
+        except DeckError:
+            self.theme_folders = ()
 
     def rebuild(self, changed: tuple[Path, ...] = ()) -> Outcome:
         """Return the outcome of building the deck now (errors are returned, not raised)."""
         started = time.perf_counter()
-        diagnostics: list[Diagnostic] = []
         try:
-            _, laid_out, diagnostics = load(
-                self.source, self.options.theme, self.options.audience, self.options.allow_outside
-            )
-            error = first_error(diagnostics)
-            if error is not None:
-                raise DeckError(error.origin, error.message)
-            outputs = {
-                fmt: RENDERERS[fmt][1](laid_out, self.options, diagnostics)
-                for fmt in self.options.formats
-            }
+            rendered = render(self.source, self.options)
         except DeckError as exc:
-            elapsed = time.perf_counter() - started
-            return Outcome({}, tuple(diagnostics), exc, elapsed, changed)
-        return Outcome(outputs, tuple(diagnostics), None, time.perf_counter() - started, changed)
+            return Outcome(None, exc, time.perf_counter() - started, changed)
+        self.theme_folders = rendered.theme_folders
+        return Outcome(rendered, None, time.perf_counter() - started, changed)
 
     def loop(self, on_outcome: Callable[[Outcome], None], stop: threading.Event) -> None:
         """Build once, then again after every change until ``stop`` is set (or Ctrl+C);
@@ -110,36 +112,22 @@ class Rebuilder:
         for changed in self.changes(stop):
             on_outcome(self.rebuild(changed))
 
-    def write(self, outcome: Outcome) -> list[Path]:
+    def write(self, outcome: Outcome) -> tuple[Path, ...]:
         """Write a good outcome's outputs into the output folder; return their paths."""
-        assert self.outdir is not None and outcome.ok
-        source = self.source.resolve()
-        name = source.name if source.is_dir() else source.stem  # as read_deck names the deck
-        prepare_outdir(self.outdir)
-        paths = []
-        for fmt, data in outcome.outputs.items():
-            path = self.outdir / f"{name}{RENDERERS[fmt][0]}"
-            write_atomic(path, data)
-            paths.append(path)
-        return paths
+        assert self.outdir is not None and outcome.rendered is not None
+        return write_outputs(outcome.rendered, self.outdir)
 
     def watched_paths(self) -> tuple[Path, ...]:
         """Return the folders to watch: the deck's folder (a file deck: the file's folder) and
 
-        the folders of its theme and the theme's parents. While the deck cannot be read, only
-        what can still be found is watched.
+        the folders of its theme (as of the last good build). Raise DeckError when the deck's
+        folder does not exist (there is nothing to watch for).
         """
         source = self.source.resolve()
-        paths = [source if source.is_dir() else source.parent]
-        try:
-            theme = self.options.theme
-            if theme is None:
-                deck_source = read_deck(self.source)
-                setting = deck_source.settings.get("theme")
-                theme = str(setting.value) if setting is not None else None
-            paths += load_theme(theme).folders
-        except DeckError:
-            pass
+        folder = source if source.is_dir() else source.parent
+        if not folder.is_dir():
+            raise DeckError(display_path(self.source), "no such file or folder")
+        paths = [folder, *self.theme_folders]
         unique: list[Path] = []
         for path in sorted(set(paths), key=lambda p: len(p.parts)):
             if not any(path.is_relative_to(kept) for kept in unique):

@@ -40,6 +40,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(file.fileno())
         os.chmod(temp_name, 0o644)
         os.replace(temp_name, path)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl+C included: never leave the temporary file behind
         Path(temp_name).unlink(missing_ok=True)
-        raise DeckError(display_path(path), f"cannot write: {exc.strerror}") from None
+        if isinstance(exc, OSError):
+            raise DeckError(display_path(path), f"cannot write: {exc.strerror}") from None
+        raise
