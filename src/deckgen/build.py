@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from deckgen.model import Deck
 from deckgen.parse import parse_deck
 from deckgen.read import DeckSource, display_path, read_deck
 from deckgen.themes import Theme, load_theme
+from deckgen.units import Emu
 from deckgen.write import prepare_outdir, write_atomic
 
 if TYPE_CHECKING:  # python-pptx loads only when a .pptx is asked for (start-up time)
@@ -86,12 +87,19 @@ def load(
     theme: str | None = None,
     audience: Audience = Audience.TEACHER,
     allow_outside: bool = False,
+    page: tuple[Emu, Emu] | None = None,
 ) -> tuple[Deck, LaidOutDeck, list[Diagnostic]]:
-    """Return the deck at ``source`` for ``audience``, laid out in its theme, and diagnostics."""
+    """Return the deck at ``source`` for ``audience``, laid out in its theme, and diagnostics.
+
+    ``page`` replaces the theme's page size (a .pptx template's page, which both formats fit).
+    """
     deck_source = read_deck(source)
     deck, diagnostics = parse_deck(deck_source, allow_outside)
     deck = for_audience(deck, audience, diagnostics)
-    laid_out = lay_out(deck, theme_for(deck_source, theme), diagnostics)
+    chosen = theme_for(deck_source, theme)
+    if page is not None:
+        chosen = replace(chosen, page_width=page[0], page_height=page[1])
+    laid_out = lay_out(deck, chosen, diagnostics)
     return deck, laid_out, diagnostics
 
 
@@ -116,8 +124,18 @@ def first_error(diagnostics: list[Diagnostic]) -> Diagnostic | None:
 
 
 def render(source: Path, options: BuildOptions) -> Rendered:
-    """Return the deck at ``source`` rendered in each format asked for; raise DeckError on error."""
-    _, laid_out, diagnostics = load(source, options.theme, options.audience, options.allow_outside)
+    """Return the deck at ``source`` rendered in each format asked for; raise DeckError on error.
+
+    With a .pptx template, the slides are laid out on the template's page, in both formats.
+    """
+    page = None
+    if Format.PPTX in options.formats and options.pptx is not None and options.pptx.template:
+        from deckgen.backends.pptx import template_page
+
+        page = template_page(options.pptx.template)
+    _, laid_out, diagnostics = load(
+        source, options.theme, options.audience, options.allow_outside, page
+    )
     error = first_error(diagnostics)
     if error is not None:
         raise DeckError(error.origin, error.message)

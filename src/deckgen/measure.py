@@ -20,6 +20,8 @@ from deckgen.model import (
     BulletList,
     Cards,
     CodeBlock,
+    CodeLine,
+    CodeSpan,
     Columns,
     Heading,
     Image,
@@ -34,7 +36,7 @@ from deckgen.themes import Font, Theme
 from deckgen.units import EMU_PER_PT, Emu, pt
 
 IMAGE_MIN_HEIGHT_PT = 120.0  # a picture shrinks to fit, down to this
-TAB_WIDTH = 4
+TAB_WIDTH = 8  # columns, as browsers show a tab in <pre> (and the .pptx writes it)
 
 WIDTH_SAFETY = 1.04  # kerning, hinting and rounding differ between renderers
 _SPACES_OR_BREAKS = re.compile(r"(\n| +)")
@@ -129,6 +131,39 @@ class TextMeasure:
         return Emu(round(max(widest, line) * (WIDTH_SAFETY if safety else 1.0)))
 
 
+def expand_tabs(line: CodeLine) -> CodeLine:
+    """Return ``line`` with tabs turned into spaces up to the next tab stop."""
+    if not any("\t" in span.text for span in line):
+        return line
+    column, spans = 0, []
+    for span in line:
+        text = ""
+        for char in span.text:
+            if char == "\t":
+                pad = TAB_WIDTH - column % TAB_WIDTH
+                text, column = text + " " * pad, column + pad
+            else:
+                text, column = text + char, column + 1
+        spans.append(CodeSpan(text, span.token))
+    return tuple(spans)
+
+
+def line_number(block: CodeBlock, index: int) -> str:
+    """Return the number shown before line ``index`` of ``block``: "" unless it is numbered."""
+    if not block.number_lines:
+        return ""
+    digits = len(str(block.first_line_number + len(block.lines) - 1))
+    return str(block.first_line_number + index).rjust(digits) + " "
+
+
+def shown_code_text(block: CodeBlock) -> list[str]:
+    """Return each line of ``block`` as both backends show it (number, tabs expanded)."""
+    return [
+        line_number(block, index) + "".join(span.text for span in expand_tabs(line))
+        for index, line in enumerate(block.lines)
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Sizes:
     """Point sizes used to measure one slide's body."""
@@ -172,7 +207,7 @@ class Measurer:
 
     def code_width(self, block: CodeBlock, size: float) -> float:
         """Return the width of the longest line of ``block`` plus its padding, in points."""
-        spans = (Span(block.text.expandtabs(TAB_WIDTH), Face("code"), pt(size)),)
+        spans = (Span("\n".join(shown_code_text(block)), Face("code"), pt(size)),)
         return self.text.longest_line(spans).pt + 2 * BOX_MODEL.code_padding_x * size
 
     # -- blocks --
@@ -238,7 +273,7 @@ class Measurer:
         face, emu_size = Face("code"), pt(size)
         rows = sum(
             self.text.line_count((Span(line, face, emu_size),), inner)
-            for line in block.text.expandtabs(TAB_WIDTH).split("\n")
+            for line in shown_code_text(block)
         )
         return rows * size * self.code_line_height + 2 * BOX_MODEL.code_padding_y * size
 

@@ -128,20 +128,27 @@ def test_cards_fill_three_columns(study_guide: Path) -> None:
 
 
 def test_code_shrinks_to_fit_a_long_line_but_not_below_the_minimum() -> None:
+    """The layout stage shrinks code for a long line; the .pptx writes it at that size."""
     theme = load_theme("cinematic")
     arranger = arranger_for(theme)
     short = "print('hello')"
     longish = "x = " + "'word', " * 9
     huge = "y = " + "'word', " * 40
-    plans = {}
-    for name, text in (("short", short), ("longish", longish), ("huge", huge)):
-        block = CodeBlock(text, "python", highlight(text, "python"), ORIGIN)
-        slide = Slide(SlideKind.CONTENT, (Run("Code"),), ORIGIN, body=(block,))
-        plans[name] = arranger.plan(PlacedSlide(slide, Layout.CODE, 1, theme_sizes(theme)))
-    code = {
-        name: next(p for p in plan.pieces if isinstance(p, CodePiece))
-        for name, plan in plans.items()
-    }
+    slides = tuple(
+        Slide(
+            SlideKind.CONTENT,
+            (Run("Code"),),
+            ORIGIN,
+            body=(CodeBlock(text, "python", highlight(text, "python"), ORIGIN),),
+        )
+        for text in (short, longish, huge)
+    )
+    laid_out = lay_out(Deck("d", DeckMeta(), slides, Path(".")), theme, [])
+    code = {}
+    for name, placed in zip(("short", "longish", "huge"), laid_out.slides, strict=True):
+        piece = next(p for p in arranger.plan(placed).pieces if isinstance(p, CodePiece))
+        assert piece.size == placed.sizes.code
+        code[name] = piece
     assert code["short"].size == theme.sizes["code"]
     assert theme.min_sizes["code"] < code["longish"].size < theme.sizes["code"]
     assert code["huge"].size == theme.min_sizes["code"]

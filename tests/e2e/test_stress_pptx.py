@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from deckgen.backends.pptx import PptxOptions
 from deckgen.build import BuildOptions, Format, build
 from deckgen.themes import list_themes, load_theme
 from e2e.office import convert_to_pdf, render_problems, rendered_pages
@@ -58,3 +59,19 @@ def test_stress_deck_renders_cleanly_in_every_theme(
     assert smallest["body"] < 40 and smallest["code"] < 40, "the sizes were read"
     assert smallest["body"] >= minimum["body"].pt
     assert smallest["code"] >= minimum["code"].pt
+
+
+def test_stress_deck_is_laid_out_on_a_four_by_three_templates_page(
+    tmp_path: Path, office_profile: Path
+) -> None:
+    template = tmp_path / "four-by-three.pptx"
+    Presentation().save(str(template))  # python-pptx's default: 4:3, the standard layout names
+    options = BuildOptions(formats=(Format.PPTX,), pptx=PptxOptions(template=template))
+    result = build(STRESS, tmp_path / "out", options)
+    [pptx] = result.outputs
+    assert [d for d in result.diagnostics if ".pptx" in d.message] == []
+    prs = Presentation(str(pptx))
+    assert prs.slide_width * 3 == prs.slide_height * 4
+    pdf = convert_to_pdf(pptx, tmp_path, office_profile)
+    assert len(rendered_pages(pdf)) == len(prs.slides)
+    assert render_problems(pptx, pdf) == []

@@ -21,6 +21,7 @@ from deckgen.backends import web_assets
 from deckgen.diagnostics import Diagnostic, Level
 from deckgen.geometry import column_weights
 from deckgen.layout import LaidOutDeck, Layout
+from deckgen.measure import line_number
 from deckgen.model import CodeBlock, Heading, Image, Inline, RawHtml, Run
 from deckgen.passes import REMOTE, iter_blocks
 from deckgen.themes import Theme
@@ -65,15 +66,15 @@ def runs_html(runs: Inline, allow_html: bool = False) -> Markup:
 def code_html(block: CodeBlock) -> Markup:
     """Return a code block's lines as token-classed spans, one source line per output line."""
     lines = []
-    for number, line in enumerate(block.lines, start=block.first_line_number):
+    for index, line in enumerate(block.lines):
         spans = Markup("").join(
             Markup('<span class="%s">%s</span>') % (span.token, span.text)
             if span.token
             else escape(span.text)
             for span in line
         )
-        if block.number_lines:
-            spans = Markup('<span class="ln" aria-hidden="true">%d</span>') % number + spans
+        if number := line_number(block, index):
+            spans = Markup('<span class="ln" aria-hidden="true">%s</span>') % number + spans
         lines.append(spans)
     return Markup("\n").join(lines)
 

@@ -27,14 +27,14 @@ from deckgen.backends.pptx.package import SlideAppender
 from deckgen.backends.pptx.pieces import SlidePlan
 from deckgen.backends.pptx.sections import Section, group_sections, write_sections
 from deckgen.backends.pptx.slides import SlideWriter
-from deckgen.backends.pptx.template import find_layouts, open_template
+from deckgen.backends.pptx.template import find_layouts, open_template, template_page
 from deckgen.backends.pptx.text import TextWriter
 from deckgen.diagnostics import Diagnostic, Level
 from deckgen.layout import LaidOutDeck
 from deckgen.measure import TextMeasure
 from deckgen.model import Deck, SlideKind, plain_text
 
-__all__ = ["PptxOptions", "render_pptx"]
+__all__ = ["PptxOptions", "render_pptx", "template_page"]
 
 
 @dataclass(frozen=True, slots=True)

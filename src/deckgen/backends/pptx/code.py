@@ -16,28 +16,18 @@ from deckgen.backends.pptx.xmltext import (
     run_xml,
 )
 from deckgen.geometry import BOX_MODEL
-from deckgen.model import CodeLine, CodeSpan
+from deckgen.measure import expand_tabs, line_number
+from deckgen.model import CodeBlock, CodeLine, CodeSpan
 from deckgen.themes import Theme
 
-TAB_WIDTH = 8  # columns, as browsers show a tab in <pre>
 LINE_NUMBER_TOKEN = "c"  # line numbers take the comment colour
 
 
-def expand_tabs(line: CodeLine) -> CodeLine:
-    """Return ``line`` with tabs turned into spaces up to the next tab stop."""
-    if not any("\t" in span.text for span in line):
-        return line
-    column, spans = 0, []
-    for span in line:
-        text = ""
-        for char in span.text:
-            if char == "\t":
-                pad = TAB_WIDTH - column % TAB_WIDTH
-                text, column = text + " " * pad, column + pad
-            else:
-                text, column = text + char, column + 1
-        spans.append(CodeSpan(text, span.token))
-    return tuple(spans)
+def shown_spans(block: CodeBlock, index: int) -> CodeLine:
+    """Return line ``index`` of ``block`` as written: tabs expanded, numbered if asked for."""
+    spans = expand_tabs(block.lines[index])
+    number = line_number(block, index)
+    return (CodeSpan(number, LINE_NUMBER_TOKEN), *spans) if number else spans
 
 
 class CodeWriter:
@@ -52,15 +42,11 @@ class CodeWriter:
     def shape_xml(self, shape_id: int, name: str, piece: CodePiece) -> str:
         """Return the code box for ``piece``: a rounded box in the code background colour."""
         block = piece.block
-        width = len(str(block.first_line_number + len(block.lines) - 1))
         fmt = ParagraphFormat(line=piece.line, before=0, after=0, margin=0, indent=0)
         end = RunStyle(size=piece.size, typeface=self.look.typeface("code"))
         paragraphs = []
-        for index, line in enumerate(block.lines):
-            spans = expand_tabs(line)
-            if block.number_lines:
-                number = str(block.first_line_number + index).rjust(width) + " "
-                spans = (CodeSpan(number, LINE_NUMBER_TOKEN), *spans)
+        for index in range(len(block.lines)):
+            spans = shown_spans(block, index)
             runs = "".join(
                 run_xml(s.text, self._style(s.token, piece.size)) for s in spans if s.text
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from deckgen.backends.pptx.code import shown_spans
 from deckgen.backends.pptx.paragraphs import (
     Para,
     TextRole,
@@ -57,7 +58,7 @@ from deckgen.model import (
     Table,
 )
 from deckgen.themes import Theme
-from deckgen.units import Emu, pt
+from deckgen.units import Emu
 
 ImageSize = Callable[[Image], tuple[int, int] | None]
 
@@ -110,32 +111,15 @@ def _text(blocks: Sequence[Block], width: int, flow: Flow, outline: bool) -> Lai
     return Laid((TextPiece(Box(Emu(0), Emu(0), Emu(width), height), paras, outline),), height)
 
 
-def code_size(block: CodeBlock, width: int, flow: Flow) -> Emu:
-    """Return the code size at which the longest line fits ``width``, within the theme's range."""
-    size = flow.sizes.code
-    tokens = flow.theme.code_tokens
-    longest = max(
-        (flow.measure.longest_line(code_spans(line, size, tokens)) for line in block.lines),
-        default=0,
-    )
-    if not longest:
-        return size
-    padding = 2 * BOX_MODEL.code_padding_x * size
-    if longest + padding <= width:
-        return size
-    fitted = size * width / (longest + padding)
-    half_points = int(Emu(round(fitted)).pt * 2) / 2
-    return Emu(max(pt(half_points), flow.theme.min_sizes["code"]))
-
-
 def _code(block: CodeBlock, width: int, flow: Flow) -> Laid:
-    size = code_size(block, width, flow)
+    size = flow.sizes.code  # the layout stage's size: the backend never re-fits
     pad_x, pad_y = em(size, BOX_MODEL.code_padding_x), em(size, BOX_MODEL.code_padding_y)
     line = line_pitch(size, flow.theme.line_height["code"])
     tokens = flow.theme.code_tokens
     inner = width - 2 * pad_x
     lines = sum(
-        flow.measure.line_count(code_spans(spans, size, tokens), inner) for spans in block.lines
+        flow.measure.line_count(code_spans(shown_spans(block, index), size, tokens), inner)
+        for index in range(len(block.lines))
     )
     height = Emu(max(lines, 1) * line + 2 * pad_y)
     return Laid(

@@ -25,6 +25,7 @@ from deckgen.backends.pptx.pieces import LayoutRole
 from deckgen.diagnostics import DeckError
 from deckgen.read import display_path
 from deckgen.themes import Theme
+from deckgen.units import Emu
 
 DEFAULT_TEMPLATE = Path(pptx.__file__).parent / "templates" / "default.pptx"
 
@@ -70,6 +71,12 @@ def find_layouts(
             origin, f"template has no slide layout named {names} (deckgen finds layouts by name)"
         )
     return {role: by_name[_key(LAYOUT_NAMES[role])] for role in wanted}
+
+
+def template_page(path: Path) -> tuple[Emu, Emu]:
+    """Return the page size of the template at ``path``: the page the layout stage must fit."""
+    prs = _open_template(path)
+    return Emu(int(prs.slide_width or 0)), Emu(int(prs.slide_height or 0))
 
 
 def _open_template(path: Path) -> Presentation:
