@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from deckgen import inline
+from deckgen.geometry import BOX_MODEL
 from deckgen.model import (
     Block,
     BulletList,
@@ -19,8 +20,6 @@ from deckgen.model import (
     Paragraph,
     Table,
 )
-
-CARDS_PER_ROW = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +72,8 @@ def units_of(blocks: tuple[Block, ...]) -> list[Unit]:
             units += [Unit(fragment, group) for fragment in _code_fragments(block)]
         elif isinstance(block, Cards):
             units += [
-                Unit(replace(block, cards=block.cards[i : i + CARDS_PER_ROW]), group)
-                for i in range(0, len(block.cards), CARDS_PER_ROW)
+                Unit(replace(block, cards=block.cards[i : i + BOX_MODEL.card_columns]), group)
+                for i in range(0, len(block.cards), BOX_MODEL.card_columns)
             ]
         else:
             units.append(Unit(block, group, keep_with_next=isinstance(block, Heading)))

@@ -79,9 +79,6 @@ class Arranger:
         The layout stage has already shrunk or split the slide to fit; a plan that still
         overflows means the two measurements disagree, and the caller reports it.
         """
-        return self._plan(placed)
-
-    def _plan(self, placed: PlacedSlide) -> SlidePlan:
         if placed.layout in (Layout.TITLE, Layout.SECTION):
             return self._headline(placed)
         return self._content(placed)

@@ -17,6 +17,7 @@ from pptx.slide import NotesMaster, NotesSlide
 from deckgen.backends.pptx.paragraphs import Bullet, Para
 from deckgen.backends.pptx.text import TextWriter
 from deckgen.backends.pptx.xmlshapes import ShapeTree, placeholder_element
+from deckgen.backends.pptx.xmltext import EMU_PER_CENTIPOINT
 from deckgen.geometry import BOX_MODEL, em
 from deckgen.model import (
     Block,
@@ -42,7 +43,7 @@ def notes_text_size(master: NotesMaster) -> Emu:
     style = master.element.find(qn("p:notesStyle"))
     found = style.find(f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}") if style is not None else None
     size = found.get("sz") if found is not None else None
-    return Emu(int(size) * 127) if size else DEFAULT_NOTES_SIZE
+    return Emu(int(size) * EMU_PER_CENTIPOINT) if size else DEFAULT_NOTES_SIZE
 
 
 def _list_paras(block: BulletList, size: Emu, level: int) -> Iterator[Para]:

@@ -15,6 +15,7 @@ from pptx.presentation import Presentation
 from pptx.util import Emu as PptxEmu
 
 from deckgen.backends.pptx.look import Colour, TemplateTheme
+from deckgen.contrast import luminance
 from deckgen.themes import Theme
 
 DARK_MAP = {"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"}
@@ -23,13 +24,6 @@ LIGHT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 
 def _theme_part(prs: Presentation) -> Part:
     return prs.slide_masters[0].part.part_related_by(RT.THEME)
-
-
-def _luminance(hex_colour: str) -> float:
-    """Return the relative luminance of ``#rrggbb`` (WCAG)."""
-    channels = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def read_template_theme(prs: Presentation) -> TemplateTheme:
@@ -103,7 +97,7 @@ def _fit_layouts(prs: Presentation, width: int, height: int) -> None:
 def dress_default(prs: Presentation, theme: Theme) -> None:
     """Give the default presentation the theme's page size, colours, fonts and background."""
     _fit_layouts(prs, theme.page_width, theme.page_height)
-    dark = _luminance(theme.colors["background"]) < _luminance(theme.colors["text"])
+    dark = luminance(theme.colors["background"]) < luminance(theme.colors["text"])
     _write_theme_part(prs, theme, dark)
     for master in prs.slide_masters:
         colour_map = master.element.find(qn("p:clrMap"))

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
-from pptx.text.text import TextFrame
 
 from deckgen.backends.pptx.look import Look
 from deckgen.backends.pptx.paragraphs import Para
@@ -23,7 +22,6 @@ from deckgen.backends.pptx.xmltext import (
     hyperlink_xml,
     paragraph_xml,
     run_xml,
-    set_paragraphs,
 )
 from deckgen.geometry import BOX_MODEL, em
 from deckgen.model import Run
@@ -53,10 +51,6 @@ class TextWriter:
         self.part = part
         self.slide_parts = slide_parts
         self.plain = plain
-
-    def fill(self, frame: TextFrame, paras: Sequence[Para]) -> None:
-        """Replace the text of a python-pptx frame (a table cell's) with ``paras``."""
-        set_paragraphs(frame._txBody, self.paragraphs(paras))
 
     def paragraphs(self, paras: Sequence[Para]) -> list[str]:
         """Return ``paras`` as ``a:p`` elements."""

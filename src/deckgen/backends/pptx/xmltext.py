@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
-
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
-from pptx.oxml.xmlchemy import BaseOxmlElement
 
 from deckgen.backends.pptx.look import Colour
 
@@ -176,16 +171,3 @@ def slide_number_xml(style: RunStyle) -> str:
     properties = properties_xml("a:rPr", style)
     field = f'<a:fld id="{SLIDE_NUMBER_FIELD}" type="slidenum">{properties}<a:t></a:t></a:fld>'
     return paragraph_xml(ParagraphFormat(), field, style)
-
-
-def set_paragraphs(text_body: BaseOxmlElement, paragraphs: Iterable[str]) -> None:
-    """Replace the paragraphs of a text body (``p:txBody`` or ``a:txBody``) with ``paragraphs``."""
-    for old in text_body.findall(qn("a:p")):
-        text_body.remove(old)
-    # Each a:p declares its own namespaces: lxml then moves it in linear time; with the
-    # declarations only on the wrapper, a paragraph of n runs takes O(n^2) (minutes for a
-    # 100,000-character code line). lxml drops the declarations the target already has.
-    declarations = nsdecls("a", "r")
-    xml = "".join(f"<a:p {declarations}{para[4:]}" for para in paragraphs if para) or "<a:p/>"
-    for paragraph in list(parse_xml(f"<a:txBody {declarations}>{xml}</a:txBody>")):
-        text_body.append(paragraph)
