@@ -84,3 +84,14 @@ def test_a_parse_error_is_one_line(tmp_path: Path) -> None:
         1,
         "deck.md:3: error: fenced div ':::' is never closed\n",
     )
+
+
+def test_broken_links_in_titles_and_notes_are_found_too(tmp_path: Path) -> None:
+    (tmp_path / "deck.md").write_text(
+        "## A [x](#nope) title\n\nBody.\n\n::: notes\nSee [z](#missing).\n:::\n", encoding="utf-8"
+    )
+    result = check("deck.md", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        "deck.md:1: warning: internal link '#nope' matches no slide id (kept as text)",
+        "deck.md:6: warning: internal link '#missing' matches no slide id (kept as text)",
+    ]

@@ -17,20 +17,18 @@ from __future__ import annotations
 import enum
 from dataclasses import replace
 
-from deckgen.diagnostics import Diagnostic, Level
+from deckgen.diagnostics import Diagnostic
 from deckgen.model import (
     Block,
     Column,
     Columns,
     Deck,
-    Paragraph,
     Quote,
-    Run,
     Slide,
     SlideKind,
     TeacherOnly,
 )
-from deckgen.passes import is_empty, map_runs
+from deckgen.passes import is_empty, slide_target, unlink_where
 from deckgen.slides import TEACHER_CLASS
 
 
@@ -68,32 +66,6 @@ def _teacher_slides(slides: tuple[Slide, ...]) -> set[str]:
     return dropped
 
 
-def _unlink(slide: Slide, gone: set[str], diagnostics: list[Diagnostic]) -> Slide:
-    """Return ``slide`` with links to the ``gone`` slides turned into plain text."""
-    found: list[str] = []
-
-    def unlink(run: Run) -> Run:
-        if run.link and run.link.startswith("#") and run.link[1:].removeprefix("/") in gone:
-            found.append(run.link)
-            return replace(run, link=None)
-        return run
-
-    subtitle = tuple(unlink(run) for run in slide.subtitle)
-    body = map_runs(slide.body, unlink)
-    takeaways = tuple(
-        block for block in map_runs(slide.takeaways, unlink) if isinstance(block, Paragraph)
-    )
-    for link in dict.fromkeys(found):
-        diagnostics.append(
-            Diagnostic(
-                slide.origin,
-                Level.WARNING,
-                f"link '{link}' points at a teacher-only slide (plain text for students)",
-            )
-        )
-    return slide.with_changes(subtitle=subtitle, body=body, takeaways=takeaways)
-
-
 def for_audience(deck: Deck, audience: Audience, diagnostics: list[Diagnostic]) -> Deck:
     """Return ``deck`` as ``audience`` gets it (see the module docstring)."""
     if audience is Audience.TEACHER:
@@ -114,5 +86,11 @@ def for_audience(deck: Deck, audience: Audience, diagnostics: list[Diagnostic]) 
             kept.append(slide)
     gone = {slide.id for slide in deck.slides} - {slide.id for slide in kept}
     if gone:
-        kept = [_unlink(slide, gone, diagnostics) for slide in kept]
+
+        def problem(link: str) -> str | None:
+            if slide_target(link) in gone:
+                return f"link '{link}' points at a teacher-only slide (plain text for students)"
+            return None
+
+        kept = unlink_where(kept, problem, diagnostics)
     return replace(deck, slides=tuple(kept), meta=replace(deck.meta, notes=()))

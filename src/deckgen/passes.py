@@ -152,35 +152,58 @@ def runs_of(block: Block) -> list[Run]:
     return []
 
 
+def unlink_where(
+    slides: list[Slide], problem: Callable[[str], str | None], diagnostics: list[Diagnostic]
+) -> list[Slide]:
+    """Return ``slides`` with every link ``problem`` objects to turned into plain text.
+
+    ``problem`` returns the message to report for a link, or None to keep it. Titles,
+    subtitles, body, takeaways and notes are all looked at; each finding is reported once, at
+    the line of the block it is in.
+    """
+    result = []
+    for slide in slides:
+        found = [(slide.origin, run.link) for run in slide.title + slide.subtitle if run.link]
+        for block in iter_blocks(slide_blocks(slide) + slide.notes):
+            found += [(block.origin, run.link) for run in runs_of(block) if run.link]
+        bad: set[str] = set()
+        for origin, link in dict.fromkeys(found):
+            message = problem(link)
+            if message is not None:
+                bad.add(link)
+                diagnostics.append(Diagnostic(origin, Level.WARNING, message))
+        if bad:  # the common case, nothing to unlink, keeps the slide as it is
+
+            def unlink(run: Run, bad: set[str] = bad) -> Run:
+                return replace(run, link=None) if run.link in bad else run
+
+            slide = slide.with_changes(
+                title=tuple(unlink(run) for run in slide.title),
+                subtitle=tuple(unlink(run) for run in slide.subtitle),
+                body=map_runs(slide.body, unlink),
+                takeaways=map_runs(slide.takeaways, unlink),
+                notes=map_runs(slide.notes, unlink),
+            )
+        result.append(slide)
+    return result
+
+
+def slide_target(link: str) -> str | None:
+    """Return the slide id an internal link (``#id`` or ``#/id``) points at, else None."""
+    return link[1:].removeprefix("/") if link.startswith("#") else None
+
+
 def check_links(slides: list[Slide], diagnostics: list[Diagnostic]) -> list[Slide]:
     """Report ``#id`` links to no slide, at their line; they are kept as plain text."""
     ids = {slide.id for slide in slides}
 
-    def is_broken(run: Run) -> bool:
-        return bool(
-            run.link and run.link.startswith("#") and run.link[1:].removeprefix("/") not in ids
-        )
+    def problem(link: str) -> str | None:
+        target = slide_target(link)
+        if target is None or target in ids:
+            return None
+        return f"internal link '{link}' matches no slide id (kept as text)"
 
-    def unlink(run: Run) -> Run:
-        return replace(run, link=None) if is_broken(run) else run
-
-    result = []
-    for slide in slides:
-        for block in iter_blocks(slide_blocks(slide)):
-            for link in dict.fromkeys(run.link for run in runs_of(block) if is_broken(run)):
-                diagnostics.append(
-                    Diagnostic(
-                        block.origin,
-                        Level.WARNING,
-                        f"internal link '{link}' matches no slide id (kept as text)",
-                    )
-                )
-        result.append(
-            slide.with_changes(
-                body=map_runs(slide.body, unlink), takeaways=map_runs(slide.takeaways, unlink)
-            )
-        )
-    return result
+    return unlink_where(slides, problem, diagnostics)
 
 
 PAGE_SUFFIXES = (".md", ".markdown")
@@ -204,30 +227,11 @@ def drop_unsafe_links(slides: list[Slide], diagnostics: list[Diagnostic]) -> lis
     Each is reported at its line; its text stays, as plain text. This holds even with
     ``--allow-html``: a teacher who wants script writes it as raw HTML.
     """
-
-    def unlink(run: Run) -> Run:
-        return replace(run, link=None) if run.link and is_unsafe_link(run.link) else run
-
-    result = []
-    for slide in slides:
-        found = [(slide.origin, run.link) for run in slide.title + slide.subtitle if run.link]
-        for block in iter_blocks(slide_blocks(slide) + slide.notes):
-            found += [(block.origin, run.link) for run in runs_of(block) if run.link]
-        unsafe = [(origin, link) for origin, link in dict.fromkeys(found) if is_unsafe_link(link)]
-        for origin, link in unsafe:
-            diagnostics.append(
-                Diagnostic(origin, Level.WARNING, f"unsafe link '{link[:40]}' removed")
-            )
-        if unsafe:  # the common case, no unsafe link, keeps the slide as it is
-            slide = slide.with_changes(
-                title=tuple(unlink(run) for run in slide.title),
-                subtitle=tuple(unlink(run) for run in slide.subtitle),
-                body=map_runs(slide.body, unlink),
-                takeaways=map_runs(slide.takeaways, unlink),
-                notes=map_runs(slide.notes, unlink),
-            )
-        result.append(slide)
-    return result
+    return unlink_where(
+        slides,
+        lambda link: f"unsafe link '{link[:40]}' removed" if is_unsafe_link(link) else None,
+        diagnostics,
+    )
 
 
 def _page_jump(link: str | None, folder: Path, pages: dict[Path, str]) -> str | None:
