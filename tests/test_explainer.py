@@ -133,6 +133,12 @@ def test_a_topic_page_may_hold_speaker_notes() -> None:
     assert [b.kind for b in page.subsections[0].notes] == ["paragraph"]
 
 
+def test_any_bold_spelling_of_the_summary_label_is_one_topic_page() -> None:
+    underscored = TOPIC.replace("**In one sentence:**", "__In one sentence:__")
+    page = read_page(source(underscored + "\n::: notes\nSay this.\n:::\n"), [])
+    assert page is not None and page.kind is PageKind.TOPIC
+
+
 @pytest.mark.parametrize(
     "deck",
     [

@@ -109,11 +109,12 @@ def _cards(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Cards
     return Cards(tuple(cards), div.origin)
 
 
-def _is_subtitle(block: Block) -> bool:
+def is_subtitle(block: Block) -> bool:
+    """Return True for a paragraph short enough to be a slide's subtitle."""
     return isinstance(block, Paragraph) and len(plain_text(block.runs)) <= SUBTITLE_MAX_CHARS
 
 
-def _split_takeaways(body: list[Block]) -> tuple[list[Block], list[Paragraph]]:
+def split_takeaways(body: list[Block]) -> tuple[list[Block], list[Paragraph]]:
     """Return (body, takeaways): the paragraphs that follow the slide's last list or card grid."""
     end = len(body)
     while end and isinstance(body[end - 1], Paragraph):
@@ -131,13 +132,13 @@ def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnos
     title = parse_inline(source.title, source.origin, diagnostics)
     is_section = source.level is not None and source.level < slide_level
     subtitle: Inline = ()
-    if body and _is_subtitle(body[0]):
+    if body and is_subtitle(body[0]):
         first = body.pop(0)
         assert isinstance(first, Paragraph)
         subtitle = first.runs
     takeaways: list[Paragraph] = []
     if not is_section:
-        body, takeaways = _split_takeaways(body)
+        body, takeaways = split_takeaways(body)
     return Slide(
         kind=SlideKind.SECTION if is_section else SlideKind.CONTENT,
         title=title,

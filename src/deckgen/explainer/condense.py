@@ -29,8 +29,8 @@ from deckgen.model import (
     plain_text,
 )
 from deckgen.passes import slugify
+from deckgen.slides import is_subtitle, split_takeaways
 
-SUBTITLE_MAX_CHARS = 140  # as slide Markdown's subtitle rule (slides.SUBTITLE_MAX_CHARS)
 STATEMENT_MAX_CHARS = 160
 BULLET_MAX_CHARS = 160
 MAX_SENTENCE_BULLETS = 4
@@ -122,16 +122,6 @@ def as_cards(block: BulletList) -> Cards | None:
     return Cards(tuple(item.runs for item in block.items), block.origin)
 
 
-def split_takeaways(body: list[Block]) -> tuple[list[Block], list[Paragraph]]:
-    """Return (body, takeaways): the paragraphs after the body's last list or card grid."""
-    end = len(body)
-    while end and isinstance(body[end - 1], Paragraph):
-        end -= 1
-    if end == len(body) or not end or not isinstance(body[end - 1], BulletList | Cards):
-        return body, []
-    return body[:end], [block for block in body[end:] if isinstance(block, Paragraph)]
-
-
 def arranged(
     title: Inline,
     origin: Origin,
@@ -144,7 +134,8 @@ def arranged(
     """Return a content slide of ``blocks`` with slide Markdown's subtitle and takeaway rules."""
     body = list(blocks)
     first = body[0] if body else None
-    if not subtitle and isinstance(first, Paragraph) and length(first.runs) <= SUBTITLE_MAX_CHARS:
+    if not subtitle and first is not None and is_subtitle(first):
+        assert isinstance(first, Paragraph)
         subtitle = first.runs
         body.pop(0)
     body, takeaways = split_takeaways(body)

@@ -15,7 +15,6 @@ Anything else is slide Markdown and is left to the slide rules.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,13 +23,11 @@ from deckgen.inline import sentences, strip_runs
 from deckgen.markdown import parse_inline
 from deckgen.model import Block, BulletList, Inline, ListItem, Paragraph, Run, plain_text
 from deckgen.read import SourceFile
-from deckgen.slides import segment_blocks
-from deckgen.split import Attributes, Div, Segment, SlideSource, Text, split_slides
+from deckgen.slides import NOTES_CLASSES, SUBTITLE_MAX_CHARS, segment_blocks
+from deckgen.split import Attributes, Div, Segment, SlideSource, split_slides
 
 PAGE_LEVEL = 2  # '#' is the page title, '##' starts a subsection
 SUMMARY_LABEL = "in one sentence"
-PROSE_MIN_CHARS = 140  # longer than a slide subtitle (slides.SUBTITLE_MAX_CHARS)
-NOTES_CLASS = "notes"
 
 
 class PageKind(enum.Enum):
@@ -56,7 +53,6 @@ class Page:
     kind: PageKind
     head: Region
     subsections: tuple[Region, ...]
-    path: str
 
 
 def split_label(paragraph: Paragraph) -> tuple[str, Inline] | None:
@@ -105,7 +101,7 @@ def _is_prose(regions: list[Region]) -> bool:
             if isinstance(block, BulletList):
                 texts = list(_item_texts(block.items))
             for runs in texts:
-                if len(plain_text(runs)) > PROSE_MIN_CHARS or len(sentences(runs)) > 1:
+                if len(plain_text(runs)) > SUBTITLE_MAX_CHARS or len(sentences(runs)) > 1:
                     return True
     return False
 
@@ -127,10 +123,9 @@ def read_page(file: SourceFile, diagnostics: list[Diagnostic]) -> Page | None:
     sources = split_slides(file, PAGE_LEVEL, found)
     if not sources or sources[0].level != 1:
         return None
-    looks_like_topic = re.match(
-        r"^\s*\*\*in one sentence", _first_text_line(sources[0]), re.IGNORECASE
-    )
-    problem = _slide_syntax(sources, allow_notes=bool(looks_like_topic))
+    head = _region(sources[0], found)
+    looks_like_topic = _opens_with_summary(head)
+    problem = _slide_syntax(sources, allow_notes=looks_like_topic)
     if problem is not None:
         if looks_like_topic:
             diagnostics.append(
@@ -142,9 +137,8 @@ def read_page(file: SourceFile, diagnostics: list[Diagnostic]) -> Page | None:
                 )
             )
         return None
-    head = _region(sources[0], found)
     subsections = [_region(source, found) for source in sources[1:]]
-    if _opens_with_summary(head):
+    if looks_like_topic:
         kind = PageKind.TOPIC
     elif (
         head.blocks
@@ -155,14 +149,7 @@ def read_page(file: SourceFile, diagnostics: list[Diagnostic]) -> Page | None:
     else:
         return None
     diagnostics += found
-    return Page(kind, head, tuple(subsections), file.display)
-
-
-def _first_text_line(source: SlideSource) -> str:
-    for segment in source.segments:
-        if isinstance(segment, Text):
-            return next((line for line in segment.lines if line.strip()), "")
-    return ""
+    return Page(kind, head, tuple(subsections))
 
 
 def _slide_syntax(sources: list[SlideSource], allow_notes: bool) -> tuple[Origin, str] | None:
@@ -173,7 +160,7 @@ def _slide_syntax(sources: list[SlideSource], allow_notes: bool) -> tuple[Origin
             return source.origin, what
     for source in sources:
         for div in _divs(source.segments):
-            if not (allow_notes and NOTES_CLASS in div.attributes.classes):
+            if not (allow_notes and NOTES_CLASSES & set(div.attributes.classes)):
                 name = " ".join(div.attributes.classes) or "div"
                 return div.origin, f"has a fenced div '::: {name}'"
     return None
