@@ -468,6 +468,8 @@ def test_written_pages_open_with_their_title_and_link_to_each_other(
     ]
     assert links and all(link.startswith("#") and link[1:] in ids for link in links)
     missing = [d.message for d in diagnostics if "matches no page" in d.message]
+    links_missing_page = any("missing.md" in "\n".join(f.lines) for f in read_deck(deck_dir).files)
+    assert bool(missing) == links_missing_page
     assert all("missing.md" in message for message in missing)
     html = build(deck_dir, tmp_path / "dist", BuildOptions()).outputs[0].read_text()
     assert all(f'href="#/{link[1:]}"' in html for link in links)

@@ -25,6 +25,7 @@ from playwright.sync_api import sync_playwright
 
 from deckgen import parse
 from deckgen.build import BuildOptions, Format
+from deckgen.serve import LiveDeck, start_server
 from deckgen.watch import Rebuilder, describe
 from e2e.browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -205,14 +206,17 @@ def test_serve_reloads_shows_errors_and_recovers(deck: Path) -> None:
 
 
 def test_serve_listens_on_localhost_only(deck: Path) -> None:
-    with running("serve", str(deck), "--port", "0") as server:
-        port = int(server.expect(r"serving http://127\.0\.0\.1:(\d+)/").group(1))
-        assert urllib.request.urlopen(f"http://127.0.0.1:{port}/_deckgen/state", timeout=10).read()
-        assert (
-            b"generation"
-            in urllib.request.urlopen(f"http://127.0.0.1:{port}/_deckgen/state", timeout=10).read()
-        )
-    assert server.process.returncode == 0
+    server = start_server(LiveDeck(), 0)
+    try:
+        assert server.server_address[0] == "127.0.0.1"
+    finally:
+        server.shutdown()
+        server.server_close()
+    with running("serve", str(deck), "--port", "0") as served:
+        port = int(served.expect(r"serving http://127\.0\.0\.1:(\d+)/").group(1))
+        state = urllib.request.urlopen(f"http://127.0.0.1:{port}/_deckgen/state", timeout=10)
+        assert b"generation" in state.read()
+    assert served.process.returncode == 0
 
 
 def test_build_watch_rewrites_the_file_and_keeps_it_on_errors(deck: Path, tmp_path: Path) -> None:
