@@ -95,3 +95,15 @@ def test_broken_links_in_titles_and_notes_are_found_too(tmp_path: Path) -> None:
         "deck.md:1: warning: internal link '#nope' matches no slide id (kept as text)",
         "deck.md:6: warning: internal link '#missing' matches no slide id (kept as text)",
     ]
+
+
+def test_a_broken_deck_does_not_stop_the_others_being_checked(tmp_path: Path) -> None:
+    (tmp_path / "broken.md").write_text("## A\n\n::: notes\n", encoding="utf-8")
+    (tmp_path / "fine.md").write_text("## B\n\n```klingon\nx\n```\n", encoding="utf-8")
+    result = check("broken.md", "fine.md", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "broken.md:3: error: fenced div ':::' is never closed\n"
+    assert (
+        result.stdout
+        == "fine.md:3: warning: unknown code language 'klingon' (shown as plain text)\n"
+    )

@@ -289,7 +289,12 @@ def check_command(
     """
     failed = False
     for source in sources:
-        _, _, diagnostics = load(source, theme)
+        try:
+            _, _, diagnostics = load(source, theme)
+        except DeckError as error:  # reported, and the other decks are still checked
+            error.show()
+            failed = True
+            continue
         for diagnostic in sorted(diagnostics, key=lambda d: (d.origin.path, d.origin.line)):
             click.echo(str(diagnostic))
         failed |= any(strict or d.level is Level.ERROR for d in diagnostics)

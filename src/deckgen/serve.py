@@ -16,6 +16,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from deckgen.backends import web_assets
+from deckgen.backends.html import inline_script
 from deckgen.build import Format
 from deckgen.diagnostics import DeckError
 from deckgen.watch import Outcome, Rebuilder
@@ -84,7 +86,7 @@ class LiveDeck:
 
 def _with_live_reload(page: bytes, generation: int) -> bytes:
     """Return ``page`` with the live-reload script of build ``generation`` before ``</body>``."""
-    script = CLIENT_SCRIPT.read_text(encoding="utf-8").replace("</script", "<\\/script")
+    script = inline_script(web_assets.read_text(CLIENT_SCRIPT))
     tag = (
         f"<script>window.deckgenLive = {{generation: {generation}, "
         f"events: {json.dumps(EVENTS_PATH)}}};\n{script}</script>\n"

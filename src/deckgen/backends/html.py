@@ -55,7 +55,7 @@ def _run_html(run: Run, allow_html: bool) -> Markup:
     if run.link:
         href = f"#/{run.link[1:]}" if run.link.startswith("#") else run.link
         text = Markup('<a href="%s">%s</a>') % (href, text)
-    return Markup(text)
+    return text
 
 
 def runs_html(runs: Inline, allow_html: bool = False) -> Markup:
@@ -115,7 +115,7 @@ def theme_variables(theme: Theme) -> str:
     return ":root{" + ";".join(f"{k}:{v}" for k, v in values.items()) + "}"
 
 
-def _script(text: str) -> Markup:
+def inline_script(text: str) -> Markup:
     """Return JavaScript safe to inline in a <script> element."""
     return Markup(text.replace("</script", "<\\/script").replace("<!--", "<\\!--"))
 
@@ -248,8 +248,8 @@ def render_html(
         dist = web_assets.reveal_dist()
         reveal = {
             "css": _style(web_assets.read_text(dist / "reveal.css")),
-            "js": _script(web_assets.read_text(dist / "reveal.js")),
-            "notes": _script(web_assets.read_text(dist / "plugin" / "notes.js")),
+            "js": inline_script(web_assets.read_text(dist / "reveal.js")),
+            "notes": inline_script(web_assets.read_text(dist / "plugin" / "notes.js")),
         }
     else:
         reveal = {"url": Markup.escape(str(options.reveal_url).rstrip("/"))}
@@ -267,8 +267,8 @@ def render_html(
         variables=_style(theme_variables(theme)),
         stylesheet=_style(stylesheet),
         code_css=_style(code_css(theme)),
-        config=_script(json.dumps(reveal_config(theme))),
-        deck_script=_script(scripts),
+        config=inline_script(json.dumps(reveal_config(theme))),
+        deck_script=inline_script(scripts),
         image_src=_ImageSources(diagnostics),
         heading_level=_heading_level_lookup(laid_out),
         allow_html=options.allow_html,
