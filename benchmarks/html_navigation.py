@@ -22,16 +22,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from synthetic import write_deck  # noqa: E402
 
 from deckgen.build import BuildOptions, build  # noqa: E402
+from e2e.browser import launch  # noqa: E402  (the tests' Chromium, same flags)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-component-update"]
 STEP_BUDGET_MS = 100.0
 WARM_UP = 3
 FIRST_SLIDE_BUDGET_MS = 1000.0
@@ -81,73 +81,67 @@ def _steps(
 
 def measure(html: Path, steps: int) -> dict[str, list[float]]:
     """Return the timings (ms) of each kind of step for the deck at ``html``."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            page.add_init_script(FIRST_SLIDE_PROBE)
-            started = time.perf_counter()
-            page.goto(html.resolve().as_uri())
-            page.wait_for_function("() => window.__firstSlide !== undefined", timeout=60_000)
-            wall = (time.perf_counter() - started) * 1000
-            page.evaluate("() => document.fonts.ready")
-            page.evaluate(TIMER)
-            total = int(page.evaluate("() => Reveal.getTotalSlides()"))
-            results: dict[str, list[float]] = {
-                "time to first slide (in page)": [float(page.evaluate("() => __firstSlide"))],
-                "time to first slide (wall, incl. launch of page)": [wall],
-            }
-            results["next slide"] = _steps(page, "Reveal.next()", steps)
-            results["open the menu, first time"] = _steps(
-                page, "deckTools.open(false)", 1, warm_up=0
-            )
-            results["close and open the menu"] = _steps(
-                page, "deckTools.close(false); deckTools.open(false)", steps
-            )
-            stride = max(total // steps, 1)
-            target = (
-                f"document.querySelector('.deck-outline a[data-index=\"' + "
-                f"(({total} - 1 - i * {stride}) % {total}) + '\"]')"
-            )
-            results["jump via menu (click a slide in the outline)"] = _steps(
-                page,
-                f"{target}.click()",
-                steps,
-                # as a reader would: unfold the slide's part first (untimed)
-                prepare=f"const part = {target}.closest('.deck-outline-part'); "
-                "if (part) deckTools.fold(part, false)",
-            )
-            # Queries: words from slides spread over the deck, so hits are everywhere.
-            queries = page.evaluate(
-                f"""() => Reveal.getSlides()
-                    .filter((_, i) => i % {stride} === {stride} - 1)
-                    .map(s => (s.querySelector('.frame .title') || s).textContent.trim())
-                    .filter(Boolean).slice(0, {steps})"""
-            )
-            page.evaluate("() => document.querySelector('.deck-search-input').focus()")
-            results["search, first query"] = _steps(
-                page,
-                f"deckTools.input.value = {queries[0]!r}; deckTools.search({queries[0]!r})",
-                1,
-                warm_up=0,
-            )
-            results["search (type a query, draw results)"] = _steps(
-                page,
-                f"const q = {queries!r}[(i + {len(queries)}) % {len(queries)}]; "
-                "deckTools.input.value = q; deckTools.search(q)",
-                steps,
-            )
-            results["open a search hit (jump and highlight)"] = _steps(
-                page,
-                f"const q = {queries!r}[(i + {len(queries)}) % {len(queries)}]; "
-                "deckTools.search(q); "
-                "const hit = deckTools.results[deckTools.results.length - 1]; "
-                "deckTools.go(hit.index, deckTools.results.length - 1)",
-                steps,
-            )
-            assert page.evaluate("() => Reveal.getTotalSlides()") == total
-        finally:
-            browser.close()
+    with launch() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.add_init_script(FIRST_SLIDE_PROBE)
+        started = time.perf_counter()
+        page.goto(html.resolve().as_uri())
+        page.wait_for_function("() => window.__firstSlide !== undefined", timeout=60_000)
+        wall = (time.perf_counter() - started) * 1000
+        page.evaluate("() => document.fonts.ready")
+        page.evaluate(TIMER)
+        total = int(page.evaluate("() => Reveal.getTotalSlides()"))
+        results: dict[str, list[float]] = {
+            "time to first slide (in page)": [float(page.evaluate("() => __firstSlide"))],
+            "time to first slide (wall, incl. launch of page)": [wall],
+        }
+        results["next slide"] = _steps(page, "Reveal.next()", steps)
+        results["open the menu, first time"] = _steps(page, "deckTools.open(false)", 1, warm_up=0)
+        results["close and open the menu"] = _steps(
+            page, "deckTools.close(false); deckTools.open(false)", steps
+        )
+        stride = max(total // steps, 1)
+        target = (
+            f"document.querySelector('.deck-outline a[data-index=\"' + "
+            f"(({total} - 1 - i * {stride}) % {total}) + '\"]')"
+        )
+        results["jump via menu (click a slide in the outline)"] = _steps(
+            page,
+            f"{target}.click()",
+            steps,
+            # as a reader would: unfold the slide's part first (untimed)
+            prepare=f"const part = {target}.closest('.deck-outline-part'); "
+            "if (part) deckTools.fold(part, false)",
+        )
+        # Queries: words from slides spread over the deck, so hits are everywhere.
+        queries = page.evaluate(
+            f"""() => Reveal.getSlides()
+                .filter((_, i) => i % {stride} === {stride} - 1)
+                .map(s => (s.querySelector('.frame .title') || s).textContent.trim())
+                .filter(Boolean).slice(0, {steps})"""
+        )
+        page.evaluate("() => document.querySelector('.deck-search-input').focus()")
+        results["search, first query"] = _steps(
+            page,
+            f"deckTools.input.value = {queries[0]!r}; deckTools.search({queries[0]!r})",
+            1,
+            warm_up=0,
+        )
+        results["search (type a query, draw results)"] = _steps(
+            page,
+            f"const q = {queries!r}[(i + {len(queries)}) % {len(queries)}]; "
+            "deckTools.input.value = q; deckTools.search(q)",
+            steps,
+        )
+        results["open a search hit (jump and highlight)"] = _steps(
+            page,
+            f"const q = {queries!r}[(i + {len(queries)}) % {len(queries)}]; "
+            "deckTools.search(q); "
+            "const hit = deckTools.results[deckTools.results.length - 1]; "
+            "deckTools.go(hit.index, deckTools.results.length - 1)",
+            steps,
+        )
+        assert page.evaluate("() => Reveal.getTotalSlides()") == total
     return results
 
 

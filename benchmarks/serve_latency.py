@@ -23,16 +23,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from e2e.browser import launch  # noqa: E402  (the tests' Chromium, same flags)
+
 DECK = REPO / "decks" / "generative-production"
 EDITED_FILE = "01-foundations.md"
 SLIDE_ID = "prompting-principles"
 EDITED_LINE = "Constrain to create. Iterate in small moves."
 TARGET_MS = 150.0
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-component-update"]
 
 # On every page load, and after every swap of a new build into the page (the live-reload script
 # sets data-deckgen-generation), note the first frame after it, in ms since the epoch.
@@ -92,8 +92,7 @@ def measure(saves: int) -> dict[str, list[float]]:
         latencies: list[float] = []
         stages: dict[str, list[float]] = {}
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            with launch() as browser:
                 page = browser.new_page(viewport={"width": 1280, "height": 720})
                 page.add_init_script(SHOWN_PROBE)
                 page.goto(f"{url}#/{SLIDE_ID}")
@@ -119,7 +118,6 @@ def measure(saves: int) -> dict[str, list[float]]:
                             stages.setdefault(name, []).append(at - saved_at)
                     page.evaluate("() => performance.clearMarks()")
                     time.sleep(0.3)
-                browser.close()
         finally:
             process.terminate()
             process.wait(timeout=10)

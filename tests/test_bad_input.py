@@ -18,22 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from clirun import deckgen
+
 CORPUS = Path(__file__).parent / "bad_input"
 OLD_HTML = b"<!doctype html><title>the good deck from yesterday</title>"
 OLD_PPTX = b"PK the good .pptx from yesterday"
-
-
-def deckgen(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "deckgen", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=600,
-    )
 
 
 @pytest.fixture

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
+from clirun import deckgen
+
 STRESS = Path(__file__).parent / "fixtures" / "stress" / "stress.md"
+
+
+def check(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return deckgen("check", *args, cwd=cwd)
+
 
 LINTED = """---
 title: Check me
@@ -31,16 +37,6 @@ qaStaH nuq?
 
 See [nowhere](#nope).
 """
-
-
-def check(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "deckgen", "check", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-    )
 
 
 def test_each_finding_is_reported_at_its_line(tmp_path: Path) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import html as html_module
 import re
 import subprocess
-import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from clirun import deckgen
 
 DOT_PNG = Path(__file__).parent / "fixtures" / "parse" / "media" / "dot.png"
 
@@ -60,16 +61,6 @@ right
 Notes <script>alert('notes')</script> [js](javascript:alert('notes'))
 :::
 """
-
-
-def deckgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "deckgen", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-    )
 
 
 class Elements(HTMLParser):

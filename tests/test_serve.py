@@ -21,13 +21,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
+from clirun import deckgen
 from deckgen import parse
 from deckgen.build import BuildOptions, Format
 from deckgen.serve import LiveDeck, start_server
 from deckgen.watch import Rebuilder, describe
-from e2e.browser import CHROMIUM, CHROMIUM_ARGS
+from e2e.browser import launch
 
 EDITED_FILE = "01-foundations.md"
 EDITED_LINE = "Constrain to create. Iterate in small moves."
@@ -139,13 +139,7 @@ def test_watched_paths_are_the_deck_and_its_theme(deck: Path, repo: Path) -> Non
 
 def test_watching_a_deck_whose_folder_does_not_exist_is_one_line(tmp_path: Path) -> None:
     for command in (["serve"], ["build", "--watch"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "deckgen", *command, "nosuch/deck.md"],
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            timeout=60,
-        )
+        result = deckgen(*command, "nosuch/deck.md", cwd=tmp_path, timeout=60)
         assert (result.returncode, result.stderr) == (
             1,
             "nosuch/deck.md: error: no such file or folder\n",
@@ -168,41 +162,37 @@ def test_built_files_never_carry_the_live_reload_script(deck: Path, tmp_path: Pa
 def test_serve_reloads_shows_errors_and_recovers(deck: Path) -> None:
     with running("serve", str(deck), "--port", "0") as server:
         url = server.expect(r"serving (http://127\.0\.0\.1:\d+/)").group(1)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page(viewport={"width": 1280, "height": 720})
-                requests: list[str] = []
-                page.on("request", lambda request: requests.append(request.url))
-                page.goto(f"{url}#/{SLIDE_ID}")
-                page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-                slide_text = "() => Reveal.getCurrentSlide().textContent"
-                overlay = page.locator(".deckgen-live-error")
+        with launch() as browser:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            requests: list[str] = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(f"{url}#/{SLIDE_ID}")
+            page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+            slide_text = "() => Reveal.getCurrentSlide().textContent"
+            overlay = page.locator(".deckgen-live-error")
 
-                edit(deck, "Constrain to create. Iterate in tiny moves.")
-                server.expect(r"built in \d+ ms after a change to 01-foundations\.md")
-                page.wait_for_function(f"() => ({slide_text})().includes('tiny moves')")
-                assert page.evaluate("() => Reveal.getCurrentSlide().id") == SLIDE_ID
+            edit(deck, "Constrain to create. Iterate in tiny moves.")
+            server.expect(r"built in \d+ ms after a change to 01-foundations\.md")
+            page.wait_for_function(f"() => ({slide_text})().includes('tiny moves')")
+            assert page.evaluate("() => Reveal.getCurrentSlide().id") == SLIDE_ID
 
-                (deck / EDITED_FILE).write_text(
-                    (deck / EDITED_FILE).read_text(encoding="utf-8") + "\n```python\nx = 1\n",
-                    encoding="utf-8",
-                )
-                line = server.expect(r"01-foundations\.md:(\d+): error: code fence is never closed")
-                overlay.wait_for(state="visible", timeout=TIMEOUT * 1000)
-                message = overlay.inner_text()
-                assert f"01-foundations.md:{line.group(1)}: error: code fence" in message
-                assert "tiny moves" in page.evaluate(slide_text)  # the last good deck stays
+            (deck / EDITED_FILE).write_text(
+                (deck / EDITED_FILE).read_text(encoding="utf-8") + "\n```python\nx = 1\n",
+                encoding="utf-8",
+            )
+            line = server.expect(r"01-foundations\.md:(\d+): error: code fence is never closed")
+            overlay.wait_for(state="visible", timeout=TIMEOUT * 1000)
+            message = overlay.inner_text()
+            assert f"01-foundations.md:{line.group(1)}: error: code fence" in message
+            assert "tiny moves" in page.evaluate(slide_text)  # the last good deck stays
 
-                text = (deck / EDITED_FILE).read_text(encoding="utf-8")
-                fixed = text.replace("\n```python\nx = 1\n", "").replace("tiny", "small, sure")
-                (deck / EDITED_FILE).write_text(fixed, encoding="utf-8")
-                page.wait_for_function(f"() => ({slide_text})().includes('small, sure moves')")
-                overlay.wait_for(state="hidden", timeout=TIMEOUT * 1000)
-                assert page.evaluate("() => Reveal.getCurrentSlide().id") == SLIDE_ID
-                assert all(request.startswith((url, "data:")) for request in requests)
-            finally:
-                browser.close()
+            text = (deck / EDITED_FILE).read_text(encoding="utf-8")
+            fixed = text.replace("\n```python\nx = 1\n", "").replace("tiny", "small, sure")
+            (deck / EDITED_FILE).write_text(fixed, encoding="utf-8")
+            page.wait_for_function(f"() => ({slide_text})().includes('small, sure moves')")
+            overlay.wait_for(state="hidden", timeout=TIMEOUT * 1000)
+            assert page.evaluate("() => Reveal.getCurrentSlide().id") == SLIDE_ID
+            assert all(request.startswith((url, "data:")) for request in requests)
 
 
 def test_serve_listens_on_localhost_only(deck: Path) -> None:
@@ -237,11 +227,6 @@ def test_build_watch_rewrites_the_file_and_keeps_it_on_errors(deck: Path, tmp_pa
 
 
 def test_watch_takes_one_source(deck: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "deckgen", "build", str(deck), str(deck), "--watch"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = deckgen("build", str(deck), str(deck), "--watch", timeout=60)
     assert result.returncode == 1
     assert result.stderr == "--watch: error: watches one SOURCE; give exactly one\n"

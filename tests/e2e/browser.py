@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -50,6 +50,17 @@ class PageLog:
 
 
 @contextmanager
+def launch() -> Iterator[Browser]:
+    """Start Debian's Chromium headless, with no background networking; close it afterwards."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
 def open_deck(
     path: Path, width: int = 1280, height: int = 720, fragment: str = ""
 ) -> Iterator[tuple[Page, PageLog]]:
@@ -58,28 +69,20 @@ def open_deck(
     ``fragment`` is a URL fragment such as ``#/slide-id`` (a deep link).
     """
     log = PageLog()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            page.on(
-                "console", lambda msg: log.errors.append(msg.text) if msg.type == "error" else None
-            )
-            page.on("pageerror", lambda exc: log.errors.append(str(exc)))
-            page.on(
-                "request",
-                lambda req: (
-                    log.requests.append(req.url)
-                    if not req.url.startswith(("file:", "data:"))
-                    else None
-                ),
-            )
-            page.goto(path.resolve().as_uri() + fragment)
-            page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-            page.evaluate("() => document.fonts.ready")
-            yield page, log
-        finally:
-            browser.close()
+    with launch() as browser:
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.on("console", lambda msg: log.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: log.errors.append(str(exc)))
+        page.on(
+            "request",
+            lambda req: (
+                log.requests.append(req.url) if not req.url.startswith(("file:", "data:")) else None
+            ),
+        )
+        page.goto(path.resolve().as_uri() + fragment)
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        page.evaluate("() => document.fonts.ready")
+        yield page, log
 
 
 def slide_count(page: Page) -> int:

@@ -11,15 +11,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from deckgen.audience import Audience
 from deckgen.build import BuildOptions, build, load
 from deckgen.model import Paragraph, plain_text
 from deckgen.passes import iter_blocks
 from e2e.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
+    launch,
     open_deck,
     show_slide,
     slide_count,
@@ -82,15 +81,11 @@ def student_html(study_guide: Path, tmp_path_factory: pytest.TempPathFactory) ->
 @contextmanager
 def open_touch_deck(path: Path, fragment: str = "") -> Iterator[Page]:
     """Open the deck at ``path`` on a phone-sized touch screen."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport=PHONE, has_touch=True, is_mobile=True)
-            page.goto(path.resolve().as_uri() + fragment)
-            page.wait_for_function("() => window.Reveal && Reveal.isReady() && window.deckTools")
-            yield page
-        finally:
-            browser.close()
+    with launch() as browser:
+        page = browser.new_page(viewport=PHONE, has_touch=True, is_mobile=True)
+        page.goto(path.resolve().as_uri() + fragment)
+        page.wait_for_function("() => window.Reveal && Reveal.isReady() && window.deckTools")
+        yield page
 
 
 def swipe(page: Page, dx: float) -> None:
