@@ -55,7 +55,6 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
         for slide in file_slides:
             slide = slide.with_changes(
                 body=passes.resolve_images(slide.body, file.path.parent),
-                takeaways=slide.takeaways,
                 notes=passes.resolve_images(slide.notes, file.path.parent),
             )
             if passes.is_empty(slide):

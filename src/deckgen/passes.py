@@ -31,7 +31,7 @@ from deckgen.model import (
     TeacherOnly,
     plain_text,
 )
-from deckgen.read import display_path, is_within
+from deckgen.read import MARKDOWN_SUFFIXES, display_path, is_within
 
 REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -73,6 +73,23 @@ def is_empty(slide: Slide) -> bool:
     return not (slide.title or slide.subtitle or slide.body or slide.takeaways or slide.notes)
 
 
+def map_blocks(blocks: tuple[Block, ...], change: Callable[[Block], Block]) -> tuple[Block, ...]:
+    """Return ``blocks`` with ``change`` applied to every block, inside quotes, columns and
+    teacher-only parts too (their contents are changed first)."""
+
+    def visit(block: Block) -> Block:
+        if isinstance(block, Quote | TeacherOnly):
+            block = replace(block, blocks=tuple(visit(b) for b in block.blocks))
+        elif isinstance(block, Columns):
+            columns = tuple(
+                Column(tuple(visit(b) for b in c.blocks), c.width) for c in block.columns
+            )
+            block = replace(block, columns=columns)
+        return change(block)
+
+    return tuple(visit(block) for block in blocks)
+
+
 def map_runs(blocks: tuple[Block, ...], change: Callable[[Run], Run]) -> tuple[Block, ...]:
     """Return ``blocks`` with ``change`` applied to every run, at any depth."""
 
@@ -98,22 +115,11 @@ def map_runs(blocks: tuple[Block, ...], change: Callable[[Run], Run]) -> tuple[B
                 header=tuple(runs(c) for c in b.header),
                 rows=tuple(tuple(runs(c) for c in r) for r in b.rows),
             )
-        if isinstance(b, Quote):
-            return replace(b, blocks=tuple(block(x) for x in b.blocks))
-        if isinstance(b, Columns):
-            return replace(
-                b,
-                columns=tuple(
-                    Column(tuple(block(x) for x in c.blocks), c.width) for c in b.columns
-                ),
-            )
         if isinstance(b, Image):
             return replace(b, caption=runs(b.caption))
-        if isinstance(b, TeacherOnly):
-            return replace(b, blocks=tuple(block(x) for x in b.blocks))
         return b
 
-    return tuple(block(b) for b in blocks)
+    return map_blocks(blocks, block)
 
 
 def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
@@ -206,7 +212,6 @@ def check_links(slides: list[Slide], diagnostics: list[Diagnostic]) -> list[Slid
     return unlink_where(slides, problem, diagnostics)
 
 
-PAGE_SUFFIXES = (".md", ".markdown")
 INDEX_PAGES = ("index.md", "README.md", "index.markdown", "readme.md")
 
 
@@ -243,7 +248,7 @@ def _page_jump(link: str | None, folder: Path, pages: dict[Path, str]) -> str | 
     if not link or REMOTE.match(link) or link.startswith(("#", "/")):
         return None
     target = unquote(link.split("#", 1)[0].split("?", 1)[0])
-    if not target.endswith(("/", *PAGE_SUFFIXES)):
+    if not target.endswith(("/", *MARKDOWN_SUFFIXES)):
         return None
     path = (folder / target).resolve()
     candidates = [path / name for name in INDEX_PAGES] if target.endswith("/") else [path]
@@ -297,18 +302,9 @@ def resolve_images(blocks: tuple[Block, ...], folder: Path) -> tuple[Block, ...]
     def resolve(block: Block) -> Block:
         if isinstance(block, Image) and not REMOTE.match(block.src):
             return replace(block, src=str((folder / block.src).resolve()))
-        if isinstance(block, Quote | TeacherOnly):
-            return replace(block, blocks=tuple(resolve(b) for b in block.blocks))
-        if isinstance(block, Columns):
-            return replace(
-                block,
-                columns=tuple(
-                    Column(tuple(resolve(b) for b in c.blocks), c.width) for c in block.columns
-                ),
-            )
         return block
 
-    return tuple(resolve(b) for b in blocks)
+    return map_blocks(blocks, resolve)
 
 
 def check_images(
