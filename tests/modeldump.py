@@ -47,8 +47,11 @@ def _list(block: BulletList, indent: str) -> list[str]:
     for number, item in enumerate(block.items, start=block.start):
         marker = f"{number}." if block.ordered else "-"
         lines.append(f"{indent}{marker} {inline(item.runs)}")
-        if item.sublist:
-            lines += _list(item.sublist, indent + "  ")
+        for inner in item.blocks:
+            if isinstance(inner, BulletList):
+                lines += _list(inner, indent + "  ")
+            else:
+                lines += dump_blocks((inner,), indent + "  ")
     return lines
 
 

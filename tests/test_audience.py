@@ -9,7 +9,7 @@ from pathlib import Path
 from deckgen.audience import Audience
 from deckgen.build import BuildOptions, Format, build, load
 from deckgen.model import Columns, Deck, Paragraph, plain_text
-from deckgen.passes import iter_blocks
+from deckgen.passes.walk import walk_blocks as iter_blocks
 
 SOURCE = """---
 title: Lesson

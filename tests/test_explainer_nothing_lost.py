@@ -87,8 +87,7 @@ def _without_label(runs: Inline) -> Inline:
 def _items(items: tuple[ListItem, ...], units: Units) -> None:
     for item in items:
         units.add_text(item.runs)
-        if item.sublist:
-            _items(item.sublist.items, units)
+        _blocks(item.blocks, units)
 
 
 def _blocks(blocks: list[Block] | tuple[Block, ...], units: Units) -> None:

@@ -73,8 +73,7 @@ def _texts(blocks: list[Block] | tuple[Block, ...]) -> list[str]:
     def items(entries: tuple[ListItem, ...]) -> None:
         for item in entries:
             found.append(plain_text(item.runs))
-            if item.sublist:
-                items(item.sublist.items)
+            found.extend(_texts(item.blocks))
 
     for block in blocks:
         if isinstance(block, Paragraph | Heading):

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from deckgen.build import load
-from deckgen.layout import LaidOutDeck, Layout, PlacedSlide
+from deckgen.layout.deck import LaidOutDeck, PlacedSlide
+from deckgen.layout.slide import Arrangement as Layout
 from deckgen.model import BulletList, CodeBlock, Image, Table, plain_text
 from deckgen.themes import list_themes, load_theme
 
@@ -31,7 +32,7 @@ def test_study_guide_keeps_every_slide_whole_at_theme_sizes(study_guide: Path) -
     assert len(laid_out.slides) == len(deck.slides) == 55
     for placed in laid_out.slides:
         assert placed.parts == 1
-        if placed.layout not in (Layout.TITLE, Layout.SECTION):
+        if placed.arrangement not in (Layout.TITLE, Layout.SECTION):
             assert placed.sizes.body == theme.sizes["body"]
             assert placed.sizes.code == theme.sizes["code"]
 

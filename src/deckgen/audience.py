@@ -18,17 +18,10 @@ import enum
 from dataclasses import replace
 
 from deckgen.diagnostics import Diagnostic
-from deckgen.model import (
-    Block,
-    Column,
-    Columns,
-    Deck,
-    Quote,
-    Slide,
-    SlideKind,
-    TeacherOnly,
-)
-from deckgen.passes import is_empty, slide_target, unlink_where
+from deckgen.model import Deck, Slide, SlideKind, TeacherOnly
+from deckgen.passes.ids import is_empty
+from deckgen.passes.links import slide_target, unlink_where
+from deckgen.passes.walk import Splice, map_tree
 from deckgen.slides import TEACHER_CLASS
 
 
@@ -37,21 +30,17 @@ class Audience(enum.Enum):
     STUDENT = "student"
 
 
-def _blocks(blocks: tuple[Block, ...], keep: bool) -> tuple[Block, ...]:
-    """Return ``blocks`` with teacher-only content unwrapped in place (``keep``) or dropped."""
-    result: list[Block] = []
-    for block in blocks:
-        if isinstance(block, TeacherOnly):
-            if keep:
-                result += _blocks(block.blocks, keep)
-        elif isinstance(block, Quote):
-            result.append(replace(block, blocks=_blocks(block.blocks, keep)))
-        elif isinstance(block, Columns):
-            columns = tuple(Column(_blocks(c.blocks, keep), c.width) for c in block.columns)
-            result.append(replace(block, columns=columns))
-        else:
-            result.append(block)
-    return tuple(result)
+def _unwrap(item: object) -> tuple[object, ...] | None:
+    return item.blocks if isinstance(item, TeacherOnly) else None
+
+
+def _drop(item: object) -> tuple[object, ...] | None:
+    return () if isinstance(item, TeacherOnly) else None
+
+
+def _teacher_content(slide: Slide, splice: Splice) -> Slide:
+    """Return ``slide`` with its teacher-only parts, wherever they sit, spliced by ``splice``."""
+    return map_tree(slide, splice=splice)
 
 
 def _teacher_slides(slides: tuple[Slide, ...]) -> set[str]:
@@ -69,19 +58,14 @@ def _teacher_slides(slides: tuple[Slide, ...]) -> set[str]:
 def for_audience(deck: Deck, audience: Audience, diagnostics: list[Diagnostic]) -> Deck:
     """Return ``deck`` as ``audience`` gets it (see the module docstring)."""
     if audience is Audience.TEACHER:
-        slides = tuple(
-            slide.with_changes(
-                body=_blocks(slide.body, keep=True), notes=_blocks(slide.notes, keep=True)
-            )
-            for slide in deck.slides
-        )
+        slides = tuple(_teacher_content(slide, _unwrap) for slide in deck.slides)
         return replace(deck, slides=slides)
     marked = _teacher_slides(deck.slides)
     kept: list[Slide] = []
     for slide in deck.slides:
         if slide.id in marked:
             continue
-        slide = slide.with_changes(body=_blocks(slide.body, keep=False), notes=())
+        slide = _teacher_content(slide.with_changes(notes=()), _drop)
         if not is_empty(slide):
             kept.append(slide)
     gone = {slide.id for slide in deck.slides} - {slide.id for slide in kept}

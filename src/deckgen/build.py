@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 from deckgen.audience import Audience, for_audience
 from deckgen.backends.html import HtmlOptions, render_html
 from deckgen.diagnostics import DeckError, Diagnostic, Level
-from deckgen.layout import LaidOutDeck, lay_out
-from deckgen.model import Deck
+from deckgen.images import read_picture
+from deckgen.layout.deck import LaidOutDeck, lay_out
+from deckgen.layout.text import TextMeasure
+from deckgen.layout.typefaces import template_measure
+from deckgen.model import Deck, Image
 from deckgen.parse import parse_deck
+from deckgen.passes.raw_html import apply_raw_html
 from deckgen.read import DeckSource, display_path, read_deck
 from deckgen.themes import Theme, load_theme
-from deckgen.units import Emu
 from deckgen.write import prepare_outdir, write_atomic
 
 if TYPE_CHECKING:  # python-pptx loads only when a .pptx is asked for (start-up time)
@@ -82,24 +85,39 @@ RENDERERS: dict[Format, tuple[str, Renderer]] = {
 }
 
 
+def _image_size(image: Image) -> tuple[int, int] | None:
+    picture = read_picture(image.src)
+    return (picture.width, picture.height) if picture else None
+
+
 def load(
     source: Path,
     theme: str | None = None,
     audience: Audience = Audience.TEACHER,
     allow_outside: bool = False,
-    page: tuple[Emu, Emu] | None = None,
+    template: Path | None = None,
+    allow_html: bool = False,
+    pptx: bool = True,
 ) -> tuple[Deck, LaidOutDeck, list[Diagnostic]]:
     """Return the deck at ``source`` for ``audience``, laid out in its theme, and diagnostics.
 
-    ``page`` replaces the theme's page size (a .pptx template's page, which both formats fit).
+    With a .pptx ``template``, slides are laid out on its page and measured in its fonts too;
+    ``pptx`` False leaves out the warnings that only concern a .pptx (no .pptx is made).
     """
     deck_source = read_deck(source)
     deck, diagnostics = parse_deck(deck_source, allow_outside)
     deck = for_audience(deck, audience, diagnostics)
+    slides = apply_raw_html(list(deck.slides), allow_html, pptx, diagnostics)
+    deck = replace(deck, slides=tuple(slides))
     chosen = theme_for(deck_source, theme)
-    if page is not None:
-        chosen = replace(chosen, page_width=page[0], page_height=page[1])
-    laid_out = lay_out(deck, chosen, diagnostics)
+    measure = TextMeasure(chosen.fonts)
+    if template is not None:
+        from deckgen.backends.pptx import template_facts
+
+        facts = template_facts(template)
+        chosen = replace(chosen, page_width=facts.page[0], page_height=facts.page[1])
+        measure = template_measure(chosen, facts.fonts, facts.origin, diagnostics)
+    laid_out = lay_out(deck, chosen, measure, _image_size, diagnostics)
     return deck, laid_out, diagnostics
 
 
@@ -128,13 +146,17 @@ def render(source: Path, options: BuildOptions) -> Rendered:
 
     With a .pptx template, the slides are laid out on the template's page, in both formats.
     """
-    page = None
-    if Format.PPTX in options.formats and options.pptx is not None and options.pptx.template:
-        from deckgen.backends.pptx import template_page
-
-        page = template_page(options.pptx.template)
+    template = None
+    if Format.PPTX in options.formats and options.pptx is not None:
+        template = options.pptx.template
     _, laid_out, diagnostics = load(
-        source, options.theme, options.audience, options.allow_outside, page
+        source,
+        options.theme,
+        options.audience,
+        options.allow_outside,
+        template,
+        options.html.allow_html,
+        Format.PPTX in options.formats,
     )
     error = first_error(diagnostics)
     if error is not None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import click
+
+MAX_LINES_SHOWN = 8
 
 
 class Level(enum.Enum):
@@ -26,14 +29,48 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One finding about the source, reported as ``file:line: level: message``."""
+    """One finding about the source, reported as ``file:line: level: message``.
+
+    ``group`` names the kind of finding; findings of one group in one file are reported as
+    one line (``grouped``), so a deck that repeats a construct gets one warning, not hundreds.
+    """
 
     origin: Origin
     level: Level
     message: str
+    group: str = ""
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.level.value}: {self.message}"
+
+
+def grouped(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Return ``diagnostics`` with each group's findings in one file merged into its first,
+
+    which says how many more there are and on which lines; ungrouped ones stay as they are.
+    """
+    firsts: dict[tuple[str, str, Level], int] = {}
+    lines: dict[int, list[int]] = {}
+    result: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        if not diagnostic.group:
+            result.append(diagnostic)
+            continue
+        key = (diagnostic.origin.path, diagnostic.group, diagnostic.level)
+        if key in firsts:
+            lines[firsts[key]].append(diagnostic.origin.line)
+            continue
+        firsts[key] = len(result)
+        lines[len(result)] = []
+        result.append(diagnostic)
+    for index, more in lines.items():
+        if more:
+            shown = ", ".join(str(line) for line in sorted(set(more))[:MAX_LINES_SHOWN])
+            extra = "…" if len(set(more)) > MAX_LINES_SHOWN else ""
+            first = result[index]
+            message = f"{first.message} (and {len(more)} more in this file: lines {shown}{extra})"
+            result[index] = Diagnostic(first.origin, first.level, message, first.group)
+    return result
 
 
 class DeckError(click.ClickException):

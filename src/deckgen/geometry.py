@@ -1,9 +1,7 @@
-"""Box arithmetic for placing slide content from theme tokens: pure functions, no I/O.
+"""Box arithmetic for placing slide content: rectangles, rows, stacks. Pure functions, no I/O.
 
-The HTML deck places text with the theme's stylesheet; a backend that positions every shape
-itself (the .pptx) needs the same proportions as numbers. ``BOX_MODEL`` holds them, mirroring
-``themes/base/style.css`` and ``themes/cinematic/style.css``: ratios are of the font size (CSS
-``em``), fixed rules are in CSS pixels. Colours, fonts and text sizes stay in the theme tokens.
+(The proportions they are used with, paddings, indents and rules, are the theme's box model:
+``boxmodel.py``.)
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deckgen.themes import Theme
-from deckgen.units import Emu, px
+from deckgen.units import Emu
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,48 +62,6 @@ class Box:
             and self.y < other.bottom
             and other.y < self.bottom
         )
-
-
-@dataclass(frozen=True, slots=True)
-class BoxModel:
-    """The stylesheet's proportions: ``em`` ratios of the font size, and rules in CSS pixels."""
-
-    heading_line_height: float = 1.1  # h1-h6 line-height
-    body_heading_scale: float = 1.1  # .body-heading font-size
-    title_rule_gap: float = 0.15  # header .title padding-bottom, em of the title
-    title_rule: Emu = px(2)  # header .title border-bottom
-    section_bar: Emu = px(6)  # .layout-section .headline border-left
-    section_bar_padding: Emu = px(12.8)  # its padding-left: 0.8em of the 16 px page font
-    list_indent: float = 1.3  # ul padding-left 1.1em + li padding-left 0.2em
-    bullet_offset: float = 0.2  # li::before sits 0.9em left of the li's 1.1em edge
-    nested_list_scale: float = 0.9  # li ul font-size
-    inline_code_scale: float = 0.9  # .reveal code font-size
-    corner_radius: Emu = px(6)  # pre.code and .card border-radius
-    code_padding_y: float = 0.6
-    code_padding_x: float = 0.9
-    card_columns: int = 3  # .cards grid-template-columns
-    card_padding_y: float = 0.7
-    card_padding_x: float = 0.8
-    card_bar: Emu = px(4)  # .card border-left
-    cell_padding_y: float = 0.2
-    cell_padding_x: float = 0.6
-    cell_rule: Emu = px(1)  # th, td border-bottom
-    table_min_width: float = 0.5  # table min-width, of the body width
-    quote_bar: Emu = px(4)  # blockquote border-left
-    quote_padding: float = 1.0  # blockquote padding-left
-    caption_scale: float = 0.8  # figcaption font-size
-    column_gap_scale: float = 3.0  # .columns gap: 3 x the theme gap
-    slide_number_size: Emu = px(14)  # .slide-number font-size
-    slide_number_left: Emu = px(12)
-    slide_number_bottom: Emu = px(10)
-
-
-BOX_MODEL = BoxModel()
-
-
-def em(size: int, ratio: float) -> Emu:
-    """Return ``ratio`` em of a font of ``size``."""
-    return Emu(round(size * ratio))
 
 
 def content_frame(theme: Theme, page_width: int, page_height: int) -> Box:

@@ -8,13 +8,13 @@ segment's lines (in order, so repeated text lands on the right line).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import mistune
 
-from deckgen.diagnostics import Diagnostic, Origin
+from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.highlight import highlight
 from deckgen.inline import merge_runs, strip_runs
 from deckgen.model import (
@@ -66,44 +66,87 @@ class _Context:
     diagnostics: list[Diagnostic]
     images: list[Image] = field(default_factory=list)
 
+    def report(self, origin: Origin, message: str, group: str) -> None:
+        """Add a warning of ``group`` at ``origin``."""
+        self.diagnostics.append(Diagnostic(origin, Level.WARNING, message, group))
+
+    def unknown(self, token_type: str) -> None:
+        """Report Markdown no rule here reads (its text is kept where it has any)."""
+        message = f"Markdown construct '{token_type}' is not supported (its text is kept as text)"
+        self.report(self.locator.find(""), message, f"unknown-{token_type}")
+
 
 PLAIN = Run("")
+
+# Inline rules: mistune token type -> the runs it becomes, given the style around it.
+InlineRule = Callable[[Token, "_Context", Run], list[Run]]
+
+
+def _text(token: Token, context: _Context, style: Run) -> list[Run]:
+    return [replace(style, text=token["raw"])]
+
+
+def _codespan(token: Token, context: _Context, style: Run) -> list[Run]:
+    return [replace(style, text=token["raw"], code=True)]
+
+
+def _styled(**changes: object) -> InlineRule:
+    def rule(token: Token, context: _Context, style: Run) -> list[Run]:
+        return _runs(token.get("children", ()), context, replace(style, **changes))  # type: ignore[arg-type]
+
+    return rule
+
+
+def _link(token: Token, context: _Context, style: Run) -> list[Run]:
+    return _runs(token["children"], context, replace(style, link=token["attrs"]["url"]))
+
+
+def _softbreak(token: Token, context: _Context, style: Run) -> list[Run]:
+    return [replace(style, text=" ")]
+
+
+def _linebreak(token: Token, context: _Context, style: Run) -> list[Run]:
+    return [replace(style, text="\n")]
+
+
+def _image(token: Token, context: _Context, style: Run) -> list[Run]:
+    alt = plain_text(tuple(_runs(token.get("children", ()), context)))
+    attrs = token["attrs"]
+    url = attrs["url"]
+    context.images.append(Image(url, alt, context.locator.find(url), attrs.get("title") or ""))
+    return []
+
+
+def _inline_html(token: Token, context: _Context, style: Run) -> list[Run]:
+    return [replace(style, text=token["raw"], raw=True)]
+
+
+INLINE_RULES: dict[str, InlineRule] = {
+    "text": _text,
+    "codespan": _codespan,
+    "strong": _styled(bold=True),
+    "emphasis": _styled(italic=True),
+    "strikethrough": _styled(strike=True),
+    "link": _link,
+    "softbreak": _softbreak,
+    "linebreak": _linebreak,
+    "image": _image,
+    "inline_html": _inline_html,
+}
 
 
 def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> list[Run]:
     """Return the runs of inline ``tokens``; images are collected in ``context.images``."""
     runs: list[Run] = []
     for token in tokens:
-        kind = token["type"]
-        children = token.get("children", ())
-        if kind == "text":
-            runs.append(replace(style, text=token["raw"]))
-        elif kind == "codespan":
-            runs.append(replace(style, text=token["raw"], code=True))
-        elif kind == "strong":
-            runs += _runs(children, context, replace(style, bold=True))
-        elif kind == "emphasis":
-            runs += _runs(children, context, replace(style, italic=True))
-        elif kind == "strikethrough":
-            runs += _runs(children, context, replace(style, strike=True))
-        elif kind == "link":
-            runs += _runs(children, context, replace(style, link=token["attrs"]["url"]))
-        elif kind == "softbreak":
-            runs.append(replace(style, text=" "))
-        elif kind == "linebreak":
-            runs.append(replace(style, text="\n"))
-        elif kind == "image":
-            alt = plain_text(tuple(_runs(children, context)))
-            attrs = token["attrs"]
-            context.images.append(
-                Image(
-                    attrs["url"], alt, context.locator.find(attrs["url"]), attrs.get("title") or ""
-                )
-            )
-        elif kind == "inline_html":
-            runs.append(replace(style, text=token["raw"], raw=True))
+        rule = INLINE_RULES.get(token["type"])
+        if rule is None:  # a token no rule reads: keep its text, and say so
+            context.unknown(token["type"])
+            runs += _runs(token.get("children", ()), context, style)
+            if "raw" in token and not token.get("children"):
+                runs.append(replace(style, text=str(token["raw"])))
         else:
-            runs += _runs(children, context, style)
+            runs += rule(token, context, style)
     return merge_runs(runs)
 
 
@@ -168,26 +211,21 @@ def _code(token: Token, context: _Context) -> CodeBlock:
     )
 
 
-def _list(token: Token, context: _Context, hoisted: list[Block]) -> BulletList:
+def _list(token: Token, context: _Context) -> list[Block]:
     origin = context.locator.find(_first_text(token))
     items = []
     for item in token["children"]:
-        runs: list[Run] = []
-        sublist = None
-        for child in item["children"]:
-            if child["type"] in ("paragraph", "block_text"):
-                if runs:
-                    runs.append(Run(" "))
-                runs += _runs(child["children"], context)
-            elif child["type"] == "list" and sublist is None:
-                sublist = _list(child, context, hoisted)
-            elif child["type"] != "blank_line":
-                hoisted += _blocks([child], context)
-        hoisted += context.images
-        context.images.clear()
-        items.append(ListItem(strip_runs(runs), sublist))
+        runs: Inline = ()
+        inner: list[Block] = []
+        for number, child in enumerate(c for c in item["children"] if c["type"] != "blank_line"):
+            blocks = _blocks([child], context)
+            if number == 0 and blocks and isinstance(blocks[0], Paragraph):
+                runs, blocks = blocks[0].runs, blocks[1:]
+            inner += blocks
+        items.append(ListItem(runs, tuple(inner)))
     attrs = token.get("attrs", {})
-    return BulletList(tuple(items), origin, bool(attrs.get("ordered")), int(attrs.get("start", 1)))
+    ordered, start = bool(attrs.get("ordered")), int(attrs.get("start", 1))
+    return [BulletList(tuple(items), origin, ordered, start)]
 
 
 def _table(token: Token, context: _Context) -> Table:
@@ -208,30 +246,56 @@ def _table(token: Token, context: _Context) -> Table:
     return Table(tuple(header), tuple(rows), tuple(aligns), origin)
 
 
+def _heading(token: Token, context: _Context) -> list[Block]:
+    origin = context.locator.find(_first_text(token))
+    runs = strip_runs(_runs(token["children"], context))
+    return [Heading(runs, token["attrs"]["level"], origin)]
+
+
+def _quote(token: Token, context: _Context) -> list[Block]:
+    origin = context.locator.find(_first_text(token))
+    return [Quote(tuple(_blocks(token["children"], context)), origin)]
+
+
+def _html_block(token: Token, context: _Context) -> list[Block]:
+    return [RawHtml(token["raw"], context.locator.find(_first_text(token)))]
+
+
+def _rule(token: Token, context: _Context) -> list[Block]:
+    context.report(
+        context.locator.find("---"), "horizontal rule inside a slide (not drawn)", "thematic-break"
+    )
+    return []
+
+
+def _nothing(token: Token, context: _Context) -> list[Block]:
+    return []
+
+
+# Block rules: mistune token type -> the model blocks it becomes.
+BlockRule = Callable[[Token, _Context], list[Block]]
+BLOCK_RULES: dict[str, BlockRule] = {
+    "paragraph": _paragraph_blocks,
+    "block_text": _paragraph_blocks,
+    "heading": _heading,
+    "list": _list,
+    "block_code": lambda token, context: [_code(token, context)],
+    "table": lambda token, context: [_table(token, context)],
+    "block_quote": _quote,
+    "block_html": _html_block,
+    "thematic_break": _rule,
+    "blank_line": _nothing,
+}
+
+
 def _blocks(tokens: Iterable[Token], context: _Context) -> list[Block]:
     blocks: list[Block] = []
     for token in tokens:
-        kind = token["type"]
-        if kind == "paragraph" or kind == "block_text":
-            blocks += _paragraph_blocks(token, context)
-        elif kind == "heading":
-            origin = context.locator.find(_first_text(token))
-            runs = strip_runs(_runs(token["children"], context))
-            blocks.append(Heading(runs, token["attrs"]["level"], origin))
-        elif kind == "list":
-            hoisted: list[Block] = []
-            blocks.append(_list(token, context, hoisted))
-            blocks += hoisted
-        elif kind == "block_code":
-            blocks.append(_code(token, context))
-        elif kind == "table":
-            blocks.append(_table(token, context))
-        elif kind == "block_quote":
-            origin = context.locator.find(_first_text(token))
-            blocks.append(Quote(tuple(_blocks(token["children"], context)), origin))
-        elif kind == "block_html":
-            origin = context.locator.find(_first_text(token))
-            blocks.append(RawHtml(token["raw"], origin))
+        rule = BLOCK_RULES.get(token["type"])
+        if rule is None:  # never dropped without a word
+            context.unknown(token["type"])
+            continue
+        blocks += rule(token, context)
     return blocks
 
 

@@ -59,10 +59,13 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class ListItem:
-    """One list item: its own text and, optionally, a nested list below it."""
+    """One list item: the text of its first paragraph, then what else it holds, in order
+
+    (more paragraphs, nested lists, code, quotes, tables...).
+    """
 
     runs: Inline
-    sublist: BulletList | None = None
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

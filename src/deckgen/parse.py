@@ -5,10 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from deckgen import explainer, passes
+from deckgen import explainer
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.markdown import parse_blocks
 from deckgen.model import Block, Deck, DeckMeta, Slide
+from deckgen.passes.ids import assign_ids, assign_sections, is_empty
+from deckgen.passes.images import check_images, resolve_images
+from deckgen.passes.languages import check_code_languages
+from deckgen.passes.links import check_links, drop_unsafe_links, link_pages
 from deckgen.read import DeckSource, Part, SourceFile
 from deckgen.slides import build_slide, title_slide
 from deckgen.split import split_slides
@@ -28,7 +32,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     if "notes" in settings:
         origin = settings["notes"].origin
         notes_lines = tuple(str(settings["notes"].value).split("\n"))
-        notes = passes.resolve_images(
+        notes = resolve_images(
             tuple(parse_blocks(notes_lines, origin, diagnostics)), source.root
         )
     text_settings = {
@@ -54,10 +58,10 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
         start = len(slides)
         for slide in file_slides:
             slide = slide.with_changes(
-                body=passes.resolve_images(slide.body, file.path.parent),
-                notes=passes.resolve_images(slide.notes, file.path.parent),
+                body=resolve_images(slide.body, file.path.parent),
+                notes=resolve_images(slide.notes, file.path.parent),
             )
-            if passes.is_empty(slide):
+            if is_empty(slide):
                 diagnostics.append(Diagnostic(slide.origin, Level.WARNING, "empty slide (dropped)"))
             else:
                 slides.append(slide)
@@ -67,14 +71,14 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     if not slides:
         where = Origin(source.files[0].display, 1) if source.files else Origin(source.name)
         diagnostics.append(Diagnostic(where, Level.ERROR, "the deck has no slides (empty source)"))
-    slides = passes.assign_ids(slides)
-    slides = passes.assign_sections(slides)
+    slides = assign_ids(slides)
+    slides = assign_sections(slides)
     pages = {path: slides[index].id for path, index in first_slides.items()}
-    slides = passes.link_pages(slides, folders, pages, diagnostics)
-    slides = passes.check_links(slides, diagnostics)
-    slides = passes.drop_unsafe_links(slides, diagnostics)
-    passes.check_images(slides, source.root, diagnostics, allow_outside)
-    passes.check_code_languages(slides, diagnostics)
+    slides = link_pages(slides, folders, pages, diagnostics)
+    slides = check_links(slides, diagnostics)
+    slides = drop_unsafe_links(slides, diagnostics)
+    check_images(slides, source.root, diagnostics, allow_outside)
+    check_code_languages(slides, diagnostics)
     meta = DeckMeta(
         title=text_settings.get("title", ("", None))[0],
         subtitle=text_settings.get("subtitle", ("", None))[0],

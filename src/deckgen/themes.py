@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from deckgen.boxmodel import BoxModel, box_model
 from deckgen.diagnostics import DeckError, Origin
 from deckgen.highlight import TokenStyle, token_styles
 from deckgen.read import is_within
@@ -54,6 +55,7 @@ class Theme:
     sizes: Mapping[str, Emu]
     min_sizes: Mapping[str, Emu]
     line_height: Mapping[str, float]
+    box: BoxModel
     code_style: str
     code_tokens: Mapping[str, TokenStyle]
 
@@ -198,6 +200,7 @@ def load_theme(
                 {k: parse_length(v) for k, v in tokens["min_sizes"].items()}
             ),
             line_height=MappingProxyType({k: float(v) for k, v in tokens["line_height"].items()}),
+            box=box_model(tokens["box"]),
             code_style=code_style,
             code_tokens=MappingProxyType(
                 _code_tokens(code_style, tokens["code"].get("tokens", {}))

@@ -16,7 +16,7 @@ from playwright.sync_api import Page
 from deckgen.audience import Audience
 from deckgen.build import BuildOptions, build, load
 from deckgen.model import Paragraph, plain_text
-from deckgen.passes import iter_blocks
+from deckgen.passes.walk import walk_blocks as iter_blocks
 from e2e.browser import (
     launch,
     open_deck,

@@ -18,18 +18,22 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from deckgen.backends import web_assets
-from deckgen.diagnostics import Diagnostic, Level
+from deckgen.diagnostics import Diagnostic
 from deckgen.geometry import column_weights
-from deckgen.layout import LaidOutDeck, Layout
-from deckgen.measure import line_number
-from deckgen.model import CodeBlock, Heading, Image, Inline, RawHtml, Run
-from deckgen.passes import REMOTE, iter_blocks
+from deckgen.images import is_remote
+from deckgen.kinds import kind_of
+from deckgen.kinds.code import line_number
+from deckgen.layout.deck import LaidOutDeck, PlacedSlide
+from deckgen.layout.slide import Arrangement
+from deckgen.model import Block, CodeBlock, Heading, Image, Inline, Run
+from deckgen.passes.walk import walk_blocks
 from deckgen.themes import Theme
 
 if TYPE_CHECKING:
     import jinja2
 
 TEMPLATE = "deck.html.j2"
+BLOCKS_TEMPLATE = "blocks.html.j2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,7 @@ def theme_variables(theme: Theme) -> str:
     values["--gap"] = f"{theme.gap.pt:g}pt"
     values["--page-width"] = f"{theme.page_width.px:g}px"
     values["--page-height"] = f"{theme.page_height.px:g}px"
+    values.update(theme.box.css_variables())
     return ":root{" + ";".join(f"{k}:{v}" for k, v in values.items()) + "}"
 
 
@@ -124,23 +129,10 @@ def _style(text: str) -> Markup:
     return Markup(text.replace("</style", "<\\/style"))
 
 
-class _ImageSources:
-    """Turns image paths into data URIs (embedded) and records what could not be embedded."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = diagnostics
-
-    def __call__(self, image: Image) -> str:
-        if REMOTE.match(image.src):
-            self.diagnostics.append(
-                Diagnostic(
-                    image.origin,
-                    Level.WARNING,
-                    "remote image is linked, not embedded (needs network)",
-                )
-            )
-            return image.src
-        return web_assets.data_uri(Path(image.src))
+def image_src(image: Image) -> str:
+    """Return the ``src`` of ``image``: its file as a data URI, or its URL when remote (the
+    images pass has reported that)."""
+    return image.src if is_remote(image.src) else web_assets.data_uri(Path(image.src))
 
 
 @lru_cache(maxsize=8)
@@ -166,6 +158,7 @@ def _environment(folders: tuple[Path, ...], allow_html: bool) -> jinja2.Environm
     env.filters["code"] = code_html
     env.filters["column_weights"] = lambda block: column_weights([c.width for c in block.columns])
     env.filters["pt"] = lambda emu: f"{emu.pt:g}pt"
+    env.filters["px"] = lambda emu: f"{emu.px:.2f}px"
     return env
 
 
@@ -175,22 +168,21 @@ def _heading_level_lookup(laid_out: LaidOutDeck) -> Callable[[Heading], int]:
     return lambda block: levels.get(id(block), min(block.level + 1, 6))
 
 
-def _report_raw_html(
-    laid_out: LaidOutDeck, options: HtmlOptions, diagnostics: list[Diagnostic]
-) -> None:
-    """Warn about each raw HTML block that is dropped because the build does not allow HTML."""
-    if options.allow_html:
-        return
-    for placed in laid_out.slides:
-        for block in iter_blocks(placed.slide.body + placed.slide.notes):
-            if isinstance(block, RawHtml):
-                diagnostics.append(
-                    Diagnostic(
-                        block.origin,
-                        Level.WARNING,
-                        "raw HTML block dropped (build with --allow-html to keep it)",
-                    )
-                )
+class BlockRenderer:
+    """Renders blocks with the macro of each block's kind in the theme's ``blocks.html.j2``."""
+
+    def __init__(self, env: jinja2.Environment, context: dict[str, object]) -> None:
+        context = {**context, "render_blocks": self}
+        self.macros = env.get_template(BLOCKS_TEMPLATE).make_module(context)
+
+    def __call__(self, blocks: tuple[Block, ...], placed: PlacedSlide) -> Markup:
+        parts = []
+        for block in blocks:
+            macro = getattr(self.macros, kind_of(block).name, None)
+            if macro is None:
+                raise TypeError(f"{BLOCKS_TEMPLATE} has no macro for '{kind_of(block).name}'")
+            parts.append(macro(block, placed))
+        return Markup("").join(parts)
 
 
 def heading_levels(laid_out: LaidOutDeck) -> dict[int, int]:
@@ -205,11 +197,11 @@ def heading_levels(laid_out: LaidOutDeck) -> dict[int, int]:
     previous = 1
     for placed in laid_out.slides:
         slide = placed.slide
-        if placed.layout in (Layout.TITLE, Layout.SECTION):
+        if placed.arrangement in (Arrangement.TITLE, Arrangement.SECTION):
             previous = 1
         elif slide.title:
             previous = 2
-        for block in iter_blocks(slide.body + slide.notes):
+        for block in walk_blocks(slide.body + slide.notes):
             if isinstance(block, Heading):
                 level = min(6, max(3, 2 + block.level - slide_level), previous + 1)
                 levels[id(block)] = previous = level
@@ -255,9 +247,15 @@ def render_html(
         reveal = {"url": Markup.escape(str(options.reveal_url).rstrip("/"))}
     stylesheet = "\n".join(path.read_text(encoding="utf-8") for path in theme.stylesheets())
     scripts = "\n".join(path.read_text(encoding="utf-8") for path in theme.scripts())
-    _report_raw_html(laid_out, options, diagnostics)
-    template = _environment(theme.folders, options.allow_html).get_template(TEMPLATE)
-    html = template.render(
+    env = _environment(theme.folders, options.allow_html)
+    shared: dict[str, object] = {
+        "image_src": image_src,
+        "heading_level": _heading_level_lookup(laid_out),
+        "allow_html": options.allow_html,
+    }
+    html = env.get_template(TEMPLATE).render(
+        render_blocks=BlockRenderer(env, shared),
+        **shared,
         deck=laid_out.deck,
         slides=laid_out.slides,
         theme=theme,
@@ -269,8 +267,5 @@ def render_html(
         code_css=_style(code_css(theme)),
         config=inline_script(json.dumps(reveal_config(theme))),
         deck_script=inline_script(scripts),
-        image_src=_ImageSources(diagnostics),
-        heading_level=_heading_level_lookup(laid_out),
-        allow_html=options.allow_html,
     )
     return html.encode("utf-8")

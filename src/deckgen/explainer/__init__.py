@@ -6,7 +6,7 @@ Each kind of page has one pure function from its parsed regions to model ``Slide
 (``topic.py``, ``section.py``), built with shared condensing rules (``condense.py``) that keep
 every sentence either on a slide or in that slide's speaker notes. Layout then fits and continues
 these slides like any others; links to other pages are resolved by a deck pass
-(``passes.link_pages``).
+(``passes.links.link_pages``).
 """
 
 from __future__ import annotations

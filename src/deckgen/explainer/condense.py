@@ -28,7 +28,7 @@ from deckgen.model import (
     SlideKind,
     plain_text,
 )
-from deckgen.passes import slugify
+from deckgen.passes.ids import slugify
 from deckgen.slides import is_subtitle, split_takeaways
 
 STATEMENT_MAX_CHARS = 160
@@ -109,7 +109,7 @@ def leads(block: BulletList) -> tuple[BulletList, bool]:
     for item in block.items:
         head, more = lead(item.runs)
         items.append(ListItem(head))
-        shortened = shortened or more or item.sublist is not None
+        shortened = shortened or more or bool(item.blocks)
     return replace(block, items=tuple(items)), shortened
 
 
@@ -117,7 +117,7 @@ def as_cards(block: BulletList) -> Cards | None:
     """Return a short, flat list as a card grid, or None when it reads better as a list."""
     if len(block.items) < CARDS_MIN_ITEMS:
         return None
-    if any(item.sublist or length(item.runs) > CARD_MAX_CHARS for item in block.items):
+    if any(item.blocks or length(item.runs) > CARD_MAX_CHARS for item in block.items):
         return None
     return Cards(tuple(item.runs for item in block.items), block.origin)
 

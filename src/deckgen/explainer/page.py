@@ -89,8 +89,11 @@ def _divs(segments: tuple[Segment, ...]) -> Iterator[Div]:
 def _item_texts(items: tuple[ListItem, ...]) -> Iterator[Inline]:
     for item in items:
         yield item.runs
-        if item.sublist:
-            yield from _item_texts(item.sublist.items)
+        for inner in item.blocks:
+            if isinstance(inner, BulletList):
+                yield from _item_texts(inner.items)
+            elif isinstance(inner, Paragraph):
+                yield inner.runs
 
 
 def _is_prose(regions: list[Region]) -> bool:

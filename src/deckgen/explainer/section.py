@@ -34,7 +34,7 @@ from deckgen.model import (
     SlideKind,
     plain_text,
 )
-from deckgen.passes import slugify
+from deckgen.passes.ids import slugify
 
 INDEX_MIN_SUBSECTIONS = 2
 
@@ -70,7 +70,7 @@ def _is_index(page: Page) -> bool:
             return False
         if len(region.blocks) > 1:
             return False
-        if region.blocks and any(item.sublist for item in region.blocks[0].items):  # type: ignore[union-attr]
+        if region.blocks and any(item.blocks for item in region.blocks[0].items):  # type: ignore[union-attr]
             return False
     return True
 
@@ -102,10 +102,7 @@ def _index_slide(page: Page, slide_id: str) -> Slide:
     else:
         body = BulletList(
             tuple(
-                ListItem(
-                    tuple(replace(run, bold=True) for run in r.title),
-                    r.blocks[0] if r.blocks else None,  # type: ignore[arg-type]
-                )
+                ListItem(tuple(replace(run, bold=True) for run in r.title), r.blocks[:1])
                 for r in regions
             ),
             origin,

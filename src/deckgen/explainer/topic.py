@@ -33,7 +33,7 @@ from deckgen.model import (
     SlideKind,
     plain_text,
 )
-from deckgen.passes import slugify
+from deckgen.passes.ids import slugify
 
 KEY_IDEAS = "key ideas"
 MISTAKES = "common mistakes"

@@ -1,13 +1,13 @@
 """Laid-out deck -> editable PowerPoint (the only python-pptx import), in explicit passes.
 
+The layout stage has placed every piece (``deckgen.layout``); this backend only draws them.
+
 1. open the file to build on: a teacher's template, or the default dressed in the theme
-   (template.py);
-2. plan every slide: each piece placed from theme tokens and measured font metrics, no XML
-   (arrange.py, flow.py); then find the layouts the plans need, by name;
-3. append one slide per plan, all before any is written, so internal links can point forwards
+   (template.py); find the master layouts the plans need, by name;
+2. append one slide per plan, all before any is written, so internal links can point forwards
    (package.py);
-4. write each plan's shapes, then its notes page (slides.py, notes.py);
-5. group the slides into PowerPoint sections (sections.py), set document properties, save.
+3. write each plan's shapes, then its notes page (slides.py, notes.py);
+4. group the slides into PowerPoint sections (sections.py), set document properties, save.
 """
 
 from __future__ import annotations
@@ -20,21 +20,17 @@ from pathlib import Path
 from pptx.opc.package import Part
 from pptx.presentation import Presentation
 
-from deckgen.backends.pptx.arrange import Arranger
-from deckgen.backends.pptx.media import ImageSizes
 from deckgen.backends.pptx.notes import NotesPages
 from deckgen.backends.pptx.package import SlideAppender
-from deckgen.backends.pptx.pieces import SlidePlan
 from deckgen.backends.pptx.sections import Section, group_sections, write_sections
 from deckgen.backends.pptx.slides import SlideWriter
-from deckgen.backends.pptx.template import find_layouts, open_template, template_page
+from deckgen.backends.pptx.template import find_layouts, open_template, template_facts
 from deckgen.backends.pptx.text import TextWriter
-from deckgen.diagnostics import Diagnostic, Level
-from deckgen.layout import LaidOutDeck
-from deckgen.measure import TextMeasure
+from deckgen.diagnostics import Diagnostic
+from deckgen.layout.deck import LaidOutDeck, PlacedSlide
 from deckgen.model import Deck, SlideKind, plain_text
 
-__all__ = ["PptxOptions", "render_pptx", "template_page"]
+__all__ = ["PptxOptions", "render_pptx", "template_facts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,19 +40,12 @@ class PptxOptions:
     template: Path | None = None
 
 
-def _overflow_warning(plan: SlidePlan) -> Diagnostic:
-    return Diagnostic(
-        plan.placed.slide.origin,
-        Level.WARNING,
-        f"slide {plan.placed.number} runs {plan.overflow.pt:.0f}pt off the bottom of the .pptx "
-        "slide (the layout stage measured it as fitting: please report)",
-    )
-
-
-def _sections(plans: Sequence[SlidePlan], slide_ids: Sequence[int], deck: Deck) -> list[Section]:
+def _sections(
+    placed: Sequence[PlacedSlide], slide_ids: Sequence[int], deck: Deck
+) -> list[Section]:
     slides = [
-        (plan.placed.slide.kind is SlideKind.SECTION, plain_text(plan.placed.slide.title), slide_id)
-        for plan, slide_id in zip(plans, slide_ids, strict=True)
+        (one.slide.kind is SlideKind.SECTION, plain_text(one.slide.title), slide_id)
+        for one, slide_id in zip(placed, slide_ids, strict=True)
     ]
     return group_sections(slides, deck.meta.title or deck.name)
 
@@ -73,35 +62,29 @@ def _set_properties(prs: Presentation, deck: Deck, lang: str) -> None:
 def render_pptx(
     laid_out: LaidOutDeck, options: PptxOptions, diagnostics: list[Diagnostic]
 ) -> bytes:
-    """Return the deck as a .pptx file; warnings (overflow, pictures left out) are appended."""
+    """Return the deck as a .pptx file, drawn from the layout stage's plans."""
     theme, deck = laid_out.theme, laid_out.deck
     lang = deck.meta.lang or "en"
     template = open_template(options.template, theme)
-    measure = TextMeasure(template.look.metrics)
-    arranger = Arranger(
-        theme, measure, ImageSizes(diagnostics), template.page_width, template.page_height
-    )
-    plans = [arranger.plan(placed) for placed in laid_out.slides]
-    layouts = find_layouts(template.prs, {plan.role for plan in plans}, template.origin)
+    masters = {placed.plan.master for placed in laid_out.slides}
+    layouts = find_layouts(template.prs, masters, template.origin)
 
     appender = SlideAppender(template.prs)
-    slides = [appender.add(layouts[plan.role]) for plan in plans]
+    slides = [appender.add(layouts[placed.plan.master]) for placed in laid_out.slides]
     parts: dict[str, Part] = {
-        plan.placed.slide.id: slide.part for plan, slide in zip(plans, slides, strict=True)
+        placed.slide.id: slide.part for placed, slide in zip(laid_out.slides, slides, strict=True)
     }
 
     writer = SlideWriter(template.look, theme, lang, parts.get)
     notes = NotesPages(appender.notes_master)
-    for plan, slide in zip(plans, slides, strict=True):
-        writer.write(slide, layouts[plan.role], plan)
-        if plan.overflow:
-            diagnostics.append(_overflow_warning(plan))
-        if plan.placed.slide.notes:
+    for placed, slide in zip(laid_out.slides, slides, strict=True):
+        writer.write(slide, layouts[placed.plan.master], placed.plan)
+        if placed.slide.notes:
             page = appender.add_notes(slide, notes.skeleton())
             notes_writer = TextWriter(template.look, lang, page.part, parts.get, plain=True)
-            notes.fill(page, plan.placed.slide.notes, notes_writer)
+            notes.fill(page, placed.slide.notes, notes_writer)
 
-    write_sections(template.prs, _sections(plans, appender.slide_ids, deck), deck.name)
+    write_sections(template.prs, _sections(laid_out.slides, appender.slide_ids, deck), deck.name)
     _set_properties(template.prs, deck, lang)
     buffer = io.BytesIO()
     template.prs.save(buffer)

@@ -7,7 +7,6 @@ run in the theme's code colours.
 from __future__ import annotations
 
 from deckgen.backends.pptx.look import Colour, Look
-from deckgen.backends.pptx.pieces import CodePiece
 from deckgen.backends.pptx.xmlshapes import filled_box_xml
 from deckgen.backends.pptx.xmltext import (
     ParagraphFormat,
@@ -15,19 +14,8 @@ from deckgen.backends.pptx.xmltext import (
     paragraph_xml,
     run_xml,
 )
-from deckgen.geometry import BOX_MODEL
-from deckgen.measure import expand_tabs, line_number
-from deckgen.model import CodeBlock, CodeLine, CodeSpan
+from deckgen.layout.pieces import CodePiece
 from deckgen.themes import Theme
-
-LINE_NUMBER_TOKEN = "c"  # line numbers take the comment colour
-
-
-def shown_spans(block: CodeBlock, index: int) -> CodeLine:
-    """Return line ``index`` of ``block`` as written: tabs expanded, numbered if asked for."""
-    spans = expand_tabs(block.lines[index])
-    number = line_number(block, index)
-    return (CodeSpan(number, LINE_NUMBER_TOKEN), *spans) if number else spans
 
 
 class CodeWriter:
@@ -41,12 +29,10 @@ class CodeWriter:
 
     def shape_xml(self, shape_id: int, name: str, piece: CodePiece) -> str:
         """Return the code box for ``piece``: a rounded box in the code background colour."""
-        block = piece.block
         fmt = ParagraphFormat(line=piece.line, before=0, after=0, margin=0, indent=0)
         end = RunStyle(size=piece.size, typeface=self.look.typeface("code"))
         paragraphs = []
-        for index in range(len(block.lines)):
-            spans = shown_spans(block, index)
+        for spans in piece.lines:
             runs = "".join(
                 run_xml(s.text, self._style(s.token, piece.size)) for s in spans if s.text
             )
@@ -54,7 +40,7 @@ class CodeWriter:
         insets = (piece.pad_x, piece.pad_y, piece.pad_x, piece.pad_y)
         fill = self.look.colour("code_background")
         return filled_box_xml(
-            shape_id, name, piece.box, fill, BOX_MODEL.corner_radius, paragraphs, insets
+            shape_id, name, piece.box, fill, self.theme.box.corner_radius, paragraphs, insets
         )
 
     def _style(self, token: str, size: int) -> RunStyle:

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from pptx.dml.color import ColorFormat, RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 
-from deckgen.themes import Font, Theme
+from deckgen.themes import Theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +61,12 @@ SCHEME_SLOTS: Mapping[str, MSO_THEME_COLOR] = MappingProxyType(
 class Look:
     """Resolved colours and typefaces for one build.
 
-    ``typefaces`` are the names written into the file; ``metrics`` the fonts measured for each
-    role. ``paint_backgrounds`` is False when the template's own backgrounds should show.
+    ``typefaces`` are the names written into the file (the layout stage measured them);
+    ``paint_backgrounds`` is False when the template's own backgrounds should show.
     """
 
     colours: Mapping[str, Colour]
     typefaces: Mapping[str, str]
-    metrics: Mapping[str, Font]
     paint_backgrounds: bool
 
     def colour(self, role: str) -> Colour:
@@ -84,17 +83,8 @@ def look_from_theme(theme: Theme) -> Look:
     return Look(
         colours=MappingProxyType({role: Colour(rgb=value) for role, value in theme.colors.items()}),
         typefaces=MappingProxyType({role: font.office for role, font in theme.fonts.items()}),
-        metrics=theme.fonts,
         paint_backgrounds=True,
     )
-
-
-def _measured_as(typeface: str, theme: Theme, fallback: Font) -> Font:
-    """Return the theme font whose Office twin is ``typeface``, else ``fallback``."""
-    for font in theme.fonts.values():
-        if font.office.lower() == typeface.lower() or font.family.lower() == typeface.lower():
-            return font
-    return fallback
 
 
 def look_from_template(theme: Theme, template: TemplateTheme) -> Look:
@@ -102,14 +92,11 @@ def look_from_template(theme: Theme, template: TemplateTheme) -> Look:
     colours = {role: Colour(rgb=value) for role, value in theme.colors.items()}
     colours.update({role: Colour(scheme=slot) for role, slot in SCHEME_SLOTS.items()})
     typefaces = {role: font.office for role, font in theme.fonts.items()}
-    metrics = dict(theme.fonts)
     for role, name in (("heading", template.heading_font), ("body", template.body_font)):
         if name:
             typefaces[role] = name
-            metrics[role] = _measured_as(name, theme, theme.fonts[role])
     return Look(
         colours=MappingProxyType(colours),
         typefaces=MappingProxyType(typefaces),
-        metrics=MappingProxyType(metrics),
         paint_backgrounds=False,
     )

@@ -1,4 +1,4 @@
-"""Speaker notes -> the notes page: paragraphs, list items with bullets and levels, code lines.
+"""Speaker notes -> the notes page, each block as its kind's notes view says (``kinds``).
 
 Notes keep the notes master's size and colour (a notes page is printed or read beside the slide);
 only emphasis, inline code, links and list structure are written.
@@ -6,7 +6,7 @@ only emphasis, inline code, links and list structure are written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml import parse_xml
@@ -14,25 +14,11 @@ from pptx.oxml.ns import nsdecls, qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.slide import NotesMaster, NotesSlide
 
-from deckgen.backends.pptx.paragraphs import Bullet, Para
 from deckgen.backends.pptx.text import TextWriter
 from deckgen.backends.pptx.xmlshapes import ShapeTree, placeholder_element
 from deckgen.backends.pptx.xmltext import EMU_PER_CENTIPOINT
-from deckgen.geometry import BOX_MODEL, em
-from deckgen.model import (
-    Block,
-    BulletList,
-    Cards,
-    CodeBlock,
-    Columns,
-    Heading,
-    Image,
-    ListItem,
-    Paragraph,
-    Quote,
-    Run,
-    Table,
-)
+from deckgen.kinds import notes_of
+from deckgen.model import Block
 from deckgen.units import Emu, pt
 
 DEFAULT_NOTES_SIZE = pt(12)  # what PowerPoint uses when the notes master says nothing
@@ -44,45 +30,6 @@ def notes_text_size(master: NotesMaster) -> Emu:
     found = style.find(f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}") if style is not None else None
     size = found.get("sz") if found is not None else None
     return Emu(int(size) * EMU_PER_CENTIPOINT) if size else DEFAULT_NOTES_SIZE
-
-
-def _list_paras(block: BulletList, size: Emu, level: int) -> Iterator[Para]:
-    indent = em(size, BOX_MODEL.list_indent)
-    for item in block.items:
-        bullet = Bullet(indent, None, block.start) if block.ordered else Bullet(indent)
-        yield Para(
-            item.runs, size, size, margin=Emu(indent * (level + 1)), level=level, bullet=bullet
-        )
-        if item.sublist is not None:
-            yield from _list_paras(item.sublist, size, level + 1)
-
-
-def notes_paras(blocks: Sequence[Block], size: Emu) -> Iterator[Para]:
-    """Return the notes paragraphs for ``blocks`` (``size`` sets list indents)."""
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            yield Para(block.runs, size, size)
-        elif isinstance(block, Heading):
-            yield Para(block.runs, size, size, bold=True)
-        elif isinstance(block, BulletList):
-            yield from _list_paras(block, size, 0)
-        elif isinstance(block, CodeBlock):
-            for line in block.text.split("\n"):
-                yield Para((Run(line, code=True),), size, size)
-        elif isinstance(block, Quote):
-            yield from notes_paras(block.blocks, size)
-        elif isinstance(block, Columns):
-            for column in block.columns:
-                yield from notes_paras(column.blocks, size)
-        elif isinstance(block, Cards):
-            cards = BulletList(tuple(ListItem(card) for card in block.cards), block.origin)
-            yield from _list_paras(cards, size, 0)
-        elif isinstance(block, Table):
-            for row in (block.header, *block.rows):
-                cells = [run for cell in row for run in (*cell, Run(" | "))][:-1]
-                yield Para(tuple(cells), size, size)
-        elif isinstance(block, Image):
-            yield Para((Run(block.alt, italic=True),), size, size)
 
 
 class NotesPages:
@@ -123,7 +70,7 @@ class NotesPages:
                 f'<p:sp><p:nvSpPr><p:cNvPr id="{tree.next_id()}" name="Slide Image"/>{locks}'
                 f"<p:nvPr>{self.image}</p:nvPr></p:nvSpPr><p:spPr/></p:sp>"
             )
-        paragraphs = "".join(writer.paragraphs(list(notes_paras(blocks, self.size)))) or "<a:p/>"
+        paragraphs = "".join(writer.paragraphs(list(notes_of(blocks, self.size)))) or "<a:p/>"
         locks = '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
         tree.add(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{tree.next_id()}" name="Notes"/>{locks}'

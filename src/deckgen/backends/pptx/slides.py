@@ -9,24 +9,14 @@ checker see real titles and body text. Only placeholders the slide fills are put
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import assert_never
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import Slide, SlideLayout
 
 from deckgen.backends.pptx.code import CodeWriter
 from deckgen.backends.pptx.look import Look
-from deckgen.backends.pptx.media import add_picture
-from deckgen.backends.pptx.pieces import (
-    BarPiece,
-    CardPiece,
-    CodePiece,
-    ImagePiece,
-    LayoutRole,
-    Piece,
-    SlidePlan,
-    TablePiece,
-    TextPiece,
-)
+from deckgen.backends.pptx.media import add_picture, picture_fallback
 from deckgen.backends.pptx.text import SlideParts, TextWriter
 from deckgen.backends.pptx.xmlshapes import (
     ShapeTree,
@@ -37,15 +27,25 @@ from deckgen.backends.pptx.xmlshapes import (
     text_box_xml,
 )
 from deckgen.backends.pptx.xmltext import RunStyle, slide_number_xml
-from deckgen.geometry import BOX_MODEL
+from deckgen.layout.pieces import (
+    BarPiece,
+    CardPiece,
+    CodePiece,
+    ImagePiece,
+    MasterLayout,
+    Piece,
+    SlidePlan,
+    TablePiece,
+    TextPiece,
+)
 from deckgen.themes import Theme
 
 TABLE_ALIGN = {"left": "l", "center": "ctr", "right": "r"}  # Markdown column alignment
 TITLE_TYPES = frozenset({PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE})
 BODY_TYPES = frozenset({PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT})
 SUBTITLE_TYPES = {
-    LayoutRole.TITLE: frozenset({PP_PLACEHOLDER.SUBTITLE}),
-    LayoutRole.SECTION: BODY_TYPES,
+    MasterLayout.TITLE: frozenset({PP_PLACEHOLDER.SUBTITLE}),
+    MasterLayout.SECTION: BODY_TYPES,
 }
 
 
@@ -58,15 +58,15 @@ class Slots:
     body: str | None
 
 
-def layout_slots(layout: SlideLayout, role: LayoutRole) -> Slots:
+def layout_slots(layout: SlideLayout, master: MasterLayout) -> Slots:
     """Return which of the layout's placeholders take the title, subtitle and body."""
     found = [(s.placeholder_format.type, s.element) for s in layout.shapes if s.is_placeholder]
 
     def first(types: frozenset[PP_PLACEHOLDER]) -> str | None:
         return next((placeholder_element(e) for kind, e in found if kind in types), None)
 
-    subtitle = first(SUBTITLE_TYPES[role]) if role in SUBTITLE_TYPES else None
-    body = first(BODY_TYPES) if role is LayoutRole.CONTENT else None
+    subtitle = first(SUBTITLE_TYPES[master]) if master in SUBTITLE_TYPES else None
+    body = first(BODY_TYPES) if master is MasterLayout.CONTENT else None
     return Slots(first(TITLE_TYPES), subtitle, body)
 
 
@@ -75,29 +75,36 @@ class SlideWriter:
 
     def __init__(self, look: Look, theme: Theme, lang: str, slide_parts: SlideParts) -> None:
         self.look = look
+        self.theme = theme
         self.lang = lang
         self.slide_parts = slide_parts
         self.code = CodeWriter(look, theme, lang)
-        self._slots: dict[tuple[str, LayoutRole], Slots] = {}
+        self._slots: dict[tuple[str, MasterLayout], Slots] = {}
         self.number_style = RunStyle(
-            size=BOX_MODEL.slide_number_size,
+            size=theme.box.slide_number_size,
             typeface=look.typeface("body"),
             colour=look.colour("subtitle"),
             lang=lang,
         )
 
-    def slots(self, layout: SlideLayout, role: LayoutRole) -> Slots:
+    def slots(self, layout: SlideLayout, master: MasterLayout) -> Slots:
         """Return the layout's slots (looked up once per layout)."""
-        key = (str(layout.part.partname), role)
+        key = (str(layout.part.partname), master)
         if key not in self._slots:
-            self._slots[key] = layout_slots(layout, role)
+            self._slots[key] = layout_slots(layout, master)
         return self._slots[key]
 
     def write(self, slide: Slide, layout: SlideLayout, plan: SlidePlan) -> None:
         """Fill ``slide`` (new, on ``layout``, without shapes) with ``plan``."""
-        writer = TextWriter(self.look, self.lang, slide.part, self.slide_parts)
+        writer = TextWriter(
+            self.look,
+            self.lang,
+            slide.part,
+            self.slide_parts,
+            inline_code_scale=self.theme.box.inline_code_scale,
+        )
         tree = ShapeTree(slide.shapes.element)
-        slots = self.slots(layout, plan.role)
+        slots = self.slots(layout, plan.master)
         heads = (
             (plan.title, slots.title, "Title"),
             (plan.subtitle, slots.subtitle, "Subtitle"),
@@ -106,7 +113,7 @@ class SlideWriter:
         for head, ph, name in heads:
             if head is None:
                 continue
-            paragraphs = writer.paragraphs(head.paras)
+            paragraphs = writer.paragraphs(head.paragraphs)
             if ph is None:
                 tree.add(text_box_xml(tree.next_id(), name, head.box, paragraphs))
             else:
@@ -115,7 +122,7 @@ class SlideWriter:
         for piece in plan.pieces:
             self._piece(slide, tree, piece, writer, counts)
         if plan.takeaways is not None:
-            paragraphs = writer.paragraphs(plan.takeaways.paras)
+            paragraphs = writer.paragraphs(plan.takeaways.paragraphs)
             tree.add(text_box_xml(tree.next_id(), "Takeaway", plan.takeaways.box, paragraphs))
         number = slide_number_xml(self.number_style)
         tree.add(text_box_xml(tree.next_id(), "Slide Number", plan.number, [number]))
@@ -136,50 +143,57 @@ class SlideWriter:
             counts[kind] = counts.get(kind, 0) + 1
             return f"{kind} {counts[kind]}"
 
-        if isinstance(piece, TextPiece):
-            tree.add(
-                text_box_xml(
-                    tree.next_id(), name("Text"), piece.box, writer.paragraphs(piece.paras)
+        box = self.theme.box
+        match piece:
+            case TextPiece():
+                paragraphs = writer.paragraphs(piece.paragraphs)
+                tree.add(text_box_xml(tree.next_id(), name("Text"), piece.box, paragraphs))
+            case CodePiece():
+                tree.add(self.code.shape_xml(tree.next_id(), name("Code"), piece))
+            case CardPiece():
+                insets = (piece.inset, piece.pad_y, piece.pad_x, piece.pad_y)
+                paragraphs = writer.paragraphs((piece.paragraph,))
+                fill = self.look.colour("surface")
+                tree.add(
+                    filled_box_xml(
+                        tree.next_id(),
+                        name("Card"),
+                        piece.box,
+                        fill,
+                        box.corner_radius,
+                        paragraphs,
+                        insets,
+                    )
                 )
-            )
-        elif isinstance(piece, CodePiece):
-            tree.add(self.code.shape_xml(tree.next_id(), name("Code"), piece))
-        elif isinstance(piece, CardPiece):
-            insets = (piece.inset, piece.pad_y, piece.pad_x, piece.pad_y)
-            paragraphs = writer.paragraphs((piece.para,))
-            fill = self.look.colour("surface")
-            radius = BOX_MODEL.corner_radius
-            tree.add(
-                filled_box_xml(
-                    tree.next_id(), name("Card"), piece.box, fill, radius, paragraphs, insets
-                )
-            )
-        elif isinstance(piece, TablePiece):
-            tree.add(self._table(tree.next_id(), name("Table"), piece, writer))
-        elif isinstance(piece, BarPiece):
-            tree.add(
-                filled_box_xml(
-                    tree.next_id(), name("Accent"), piece.box, self.look.colour(piece.colour)
-                )
-            )
-        else:  # a picture needs an image part and a relationship: python-pptx adds them
-            assert isinstance(piece, ImagePiece)
-            tree.flush()
-            tree.adopt(add_picture(slide.shapes, piece, name("Picture")).element)
+            case TablePiece():
+                tree.add(self._table(tree.next_id(), name("Table"), piece, writer))
+            case BarPiece():
+                colour = self.look.colour(piece.colour)
+                tree.add(filled_box_xml(tree.next_id(), name("Accent"), piece.box, colour))
+            case ImagePiece():
+                fallback = picture_fallback(piece)
+                if fallback is not None:  # not embeddable: its alt text, in the picture's box
+                    paragraphs = writer.paragraphs(fallback)
+                    tree.add(text_box_xml(tree.next_id(), name("Picture"), piece.box, paragraphs))
+                else:  # a picture needs an image part and a relationship: python-pptx adds them
+                    tree.flush()
+                    tree.adopt(add_picture(slide.shapes, piece, name("Picture")).element)
+            case _:
+                assert_never(piece)
 
     def _table(self, shape_id: int, name: str, piece: TablePiece, writer: TextWriter) -> str:
         """Return ``piece`` as a native table, each column aligned as the Markdown asks."""
-        aligns = [TABLE_ALIGN.get(a or "", "l") for a in piece.block.aligns]
+        aligns = [TABLE_ALIGN.get(a or "", "l") for a in piece.table.aligns]
         cells = [
             [
                 writer.paragraphs(
-                    [replace(p, align=aligns[c] if c < len(aligns) else "l") for p in paras]
+                    [replace(p, align=aligns[c] if c < len(aligns) else "l") for p in paragraphs]
                 )
-                for c, paras in enumerate(row)
+                for c, paragraphs in enumerate(row)
             ]
             for row in piece.cells
         ]
-        rule = (self.look.colour("subtitle"), BOX_MODEL.cell_rule)
+        rule = (self.look.colour("subtitle"), self.theme.box.cell_rule)
         return table_xml(
             shape_id,
             name,

@@ -21,21 +21,21 @@ from pptx.slide import SlideLayout
 from deckgen.backends.pptx.look import Look, look_from_template, look_from_theme
 from deckgen.backends.pptx.office_theme import dress_default, read_template_theme
 from deckgen.backends.pptx.package import open_presentation, remove_slides
-from deckgen.backends.pptx.pieces import LayoutRole
 from deckgen.diagnostics import DeckError
+from deckgen.layout.pieces import MasterLayout
 from deckgen.read import display_path
 from deckgen.themes import Theme
 from deckgen.units import Emu
 
 DEFAULT_TEMPLATE = Path(pptx.__file__).parent / "templates" / "default.pptx"
 
-LAYOUT_NAMES: Mapping[LayoutRole, str] = MappingProxyType(
+LAYOUT_NAMES: Mapping[MasterLayout, str] = MappingProxyType(
     {
-        LayoutRole.TITLE: "Title Slide",
-        LayoutRole.SECTION: "Section Header",
-        LayoutRole.CONTENT: "Title and Content",
-        LayoutRole.TITLE_ONLY: "Title Only",
-        LayoutRole.BLANK: "Blank",
+        MasterLayout.TITLE: "Title Slide",
+        MasterLayout.SECTION: "Section Header",
+        MasterLayout.CONTENT: "Title and Content",
+        MasterLayout.TITLE_ONLY: "Title Only",
+        MasterLayout.BLANK: "Blank",
     }
 )
 
@@ -56,8 +56,8 @@ def _key(name: str) -> str:
 
 
 def find_layouts(
-    prs: Presentation, roles: Iterable[LayoutRole], origin: str
-) -> dict[LayoutRole, SlideLayout]:
+    prs: Presentation, roles: Iterable[MasterLayout], origin: str
+) -> dict[MasterLayout, SlideLayout]:
     """Return the layout for each of ``roles``, by name; raise DeckError listing any missing."""
     by_name: dict[str, SlideLayout] = {}
     for master in prs.slide_masters:
@@ -73,10 +73,27 @@ def find_layouts(
     return {role: by_name[_key(LAYOUT_NAMES[role])] for role in wanted}
 
 
-def template_page(path: Path) -> tuple[Emu, Emu]:
-    """Return the page size of the template at ``path``: the page the layout stage must fit."""
+@dataclass(frozen=True, slots=True)
+class TemplateFacts:
+    """What a template imposes on the layout stage: its page, and the typefaces its theme names
+    for headings and body text (None: not named)."""
+
+    page: tuple[Emu, Emu]
+    fonts: Mapping[str, str]
+    origin: str
+
+
+def template_facts(path: Path) -> TemplateFacts:
+    """Return the page size and theme fonts of the template at ``path``."""
     prs = _open_template(path)
-    return Emu(int(prs.slide_width or 0)), Emu(int(prs.slide_height or 0))
+    named = read_template_theme(prs)
+    fonts = {
+        role: name
+        for role, name in (("heading", named.heading_font), ("body", named.body_font))
+        if name
+    }
+    page = Emu(int(prs.slide_width or 0)), Emu(int(prs.slide_height or 0))
+    return TemplateFacts(page, MappingProxyType(fonts), display_path(path))
 
 
 def _open_template(path: Path) -> Presentation:

@@ -13,7 +13,6 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 
 from deckgen.backends.pptx.look import Look
-from deckgen.backends.pptx.paragraphs import Para
 from deckgen.backends.pptx.xmltext import (
     LINE_BREAK,
     Bullet,
@@ -23,7 +22,7 @@ from deckgen.backends.pptx.xmltext import (
     paragraph_xml,
     run_xml,
 )
-from deckgen.geometry import BOX_MODEL, em
+from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.model import Run
 
 SlideParts = Callable[[str], Part | None]
@@ -44,19 +43,26 @@ class TextWriter:
     """
 
     def __init__(
-        self, look: Look, lang: str, part: Part, slide_parts: SlideParts, plain: bool = False
+        self,
+        look: Look,
+        lang: str,
+        part: Part,
+        slide_parts: SlideParts,
+        plain: bool = False,
+        inline_code_scale: float = 1.0,
     ) -> None:
         self.look = look
+        self.code_scale = inline_code_scale
         self.lang = lang
         self.part = part
         self.slide_parts = slide_parts
         self.plain = plain
 
-    def paragraphs(self, paras: Sequence[Para]) -> list[str]:
+    def paragraphs(self, paras: Sequence[ParagraphSpec]) -> list[str]:
         """Return ``paras`` as ``a:p`` elements."""
         return [self.paragraph(para) for para in paras]
 
-    def paragraph(self, para: Para) -> str:
+    def paragraph(self, para: ParagraphSpec) -> str:
         """Return ``para`` as an ``a:p`` element."""
         bullet = None
         if para.bullet is not None:
@@ -83,7 +89,7 @@ class TextWriter:
         content = "".join(self.run(run, para) for run in para.runs)
         return paragraph_xml(fmt, content, end)
 
-    def run(self, run: Run, para: Para) -> str:
+    def run(self, run: Run, para: ParagraphSpec) -> str:
         """Return ``run`` as runs, its line breaks as DrawingML breaks."""
         link = self._link(run.link) if run.link else ""
         style = self._style(run, para, linked=bool(link))
@@ -91,7 +97,7 @@ class TextWriter:
             run_xml(text, style, link) if text else "" for text in run.text.split("\n")
         )
 
-    def _style(self, run: Run, para: Para, linked: bool) -> RunStyle:
+    def _style(self, run: Run, para: ParagraphSpec, linked: bool) -> RunStyle:
         code_font = self.look.typeface("code") if run.code else None
         if self.plain:
             return RunStyle(
@@ -103,7 +109,7 @@ class TextWriter:
                 lang=self.lang,
             )
         return RunStyle(
-            size=em(para.size, BOX_MODEL.inline_code_scale) if run.code else para.size,
+            size=round(para.size * self.code_scale) if run.code else para.size,
             typeface=code_font or self.look.typeface(para.font),
             colour=self.look.colour("link" if linked else para.colour),
             bold=run.bold or para.bold,

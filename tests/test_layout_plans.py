@@ -1,4 +1,5 @@
-"""Slide plans (where every piece of a .pptx slide goes) and the text measure they rest on."""
+"""Slide plans (where every piece of a slide goes, for both formats) and the text measure they
+rest on."""
 
 from __future__ import annotations
 
@@ -6,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.backends.pptx.arrange import Arranger
-from deckgen.backends.pptx.pieces import (
+from deckgen.build import load
+from deckgen.diagnostics import Origin
+from deckgen.geometry import Box, content_frame
+from deckgen.highlight import highlight
+from deckgen.kinds import kind_of
+from deckgen.layout.deck import LaidOutDeck, lay_out
+from deckgen.layout.pieces import (
     BarPiece,
     CardPiece,
     CodePiece,
@@ -15,13 +21,10 @@ from deckgen.backends.pptx.pieces import (
     SlidePlan,
     TablePiece,
     TextPiece,
+    TextSizes,
 )
-from deckgen.build import load
-from deckgen.diagnostics import Origin
-from deckgen.geometry import BOX_MODEL, Box, content_frame
-from deckgen.highlight import highlight
-from deckgen.layout import Layout, PlacedSlide, TextSizes, lay_out
-from deckgen.measure import Face, Span, TextMeasure
+from deckgen.layout.slide import Arrangement, Arranger
+from deckgen.layout.text import Face, Span, TextMeasure
 from deckgen.model import (
     BulletList,
     CodeBlock,
@@ -36,8 +39,13 @@ from deckgen.model import (
 from deckgen.themes import Theme, load_theme
 from deckgen.units import pt
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pptx"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pptx"
 ORIGIN = Origin("test.md", 1)
+
+
+def laid_out_in(theme: Theme, *slides: Slide) -> LaidOutDeck:
+    deck = Deck("d", DeckMeta(), slides, Path("."))
+    return lay_out(deck, theme, TextMeasure(theme.fonts), lambda image: (400, 200), [])
 
 
 def arranger_for(theme: Theme) -> Arranger:
@@ -45,6 +53,7 @@ def arranger_for(theme: Theme) -> Arranger:
         theme,
         TextMeasure(theme.fonts),
         lambda image: (400, 200),
+        kind_of,
         theme.page_width,
         theme.page_height,
     )
@@ -74,10 +83,9 @@ def test_text_boxes_stay_in_the_frame_and_never_overlap(deck: str, study_guide: 
     source = study_guide if deck == "study_guide" else FIXTURES / "features.md"
     _, laid_out, _ = load(source)
     theme = laid_out.theme
-    arranger = arranger_for(theme)
     frame = content_frame(theme, theme.page_width, theme.page_height)
     for placed in laid_out.slides:
-        plan = arranger.plan(placed)
+        plan = placed.plan
         assert plan.overflow == 0, placed.slide.id
         boxes = text_boxes(plan)
         for name, box in boxes:
@@ -90,9 +98,8 @@ def test_text_boxes_stay_in_the_frame_and_never_overlap(deck: str, study_guide: 
 def test_the_title_rule_spans_the_title_or_the_frame_when_it_wraps(study_guide: Path) -> None:
     _, laid_out, _ = load(study_guide)
     theme = laid_out.theme
-    arranger = arranger_for(theme)
     frame = content_frame(theme, theme.page_width, theme.page_height)
-    plans = {placed.slide.id: arranger.plan(placed) for placed in laid_out.slides}
+    plans = {placed.slide.id: placed.plan for placed in laid_out.slides}
     short, long = plans["typical-pricing"], plans["blindly-running-agent-suggested-shell-commands"]
     short_rule, long_rule = short.pieces[0], long.pieces[0]
     assert isinstance(short_rule, BarPiece) and isinstance(long_rule, BarPiece)
@@ -106,9 +113,8 @@ def test_the_title_rule_spans_the_title_or_the_frame_when_it_wraps(study_guide: 
 def test_takeaways_sit_at_the_bottom_and_statements_in_the_middle(study_guide: Path) -> None:
     _, laid_out, _ = load(study_guide)
     theme = laid_out.theme
-    arranger = arranger_for(theme)
     frame = content_frame(theme, theme.page_width, theme.page_height)
-    plans = {placed.slide.id: arranger.plan(placed) for placed in laid_out.slides}
+    plans = {placed.slide.id: placed.plan for placed in laid_out.slides}
     takeaways = plans["what-is-an-agent"].takeaways
     assert takeaways is not None and takeaways.box.bottom == frame.bottom
     statement = plans["tracking-your-work"]
@@ -119,20 +125,18 @@ def test_takeaways_sit_at_the_bottom_and_statements_in_the_middle(study_guide: P
 
 def test_cards_fill_three_columns(study_guide: Path) -> None:
     _, laid_out, _ = load(study_guide)
-    arranger = arranger_for(laid_out.theme)
     placed = next(p for p in laid_out.slides if p.slide.id == "frameworks-vs-rolling-your-own-2")
-    cards = [p for p in arranger.plan(placed).pieces if isinstance(p, CardPiece)]
+    cards = [p for p in placed.plan.pieces if isinstance(p, CardPiece)]
     assert len(cards) == 6
-    assert len({card.box.x for card in cards}) == BOX_MODEL.card_columns
+    assert len({card.box.x for card in cards}) == laid_out.theme.box.card_columns
     assert len({card.box.y for card in cards}) == 2
 
 
 def test_code_shrinks_to_fit_a_long_line_but_not_below_the_minimum() -> None:
     """The layout stage shrinks code for a long line; the .pptx writes it at that size."""
     theme = load_theme("cinematic")
-    arranger = arranger_for(theme)
     short = "print('hello')"
-    longish = "x = " + "'word', " * 9
+    longish = "x = " + "'word', " * 9 + "'end'"
     huge = "y = " + "'word', " * 40
     slides = tuple(
         Slide(
@@ -143,10 +147,10 @@ def test_code_shrinks_to_fit_a_long_line_but_not_below_the_minimum() -> None:
         )
         for text in (short, longish, huge)
     )
-    laid_out = lay_out(Deck("d", DeckMeta(), slides, Path(".")), theme, [])
+    laid_out = laid_out_in(theme, *slides)
     code = {}
     for name, placed in zip(("short", "longish", "huge"), laid_out.slides, strict=True):
-        piece = next(p for p in arranger.plan(placed).pieces if isinstance(p, CodePiece))
+        piece = next(p for p in placed.plan.pieces if isinstance(p, CodePiece))
         assert piece.size == placed.sizes.code
         code[name] = piece
     assert code["short"].size == theme.sizes["code"]
@@ -157,11 +161,9 @@ def test_code_shrinks_to_fit_a_long_line_but_not_below_the_minimum() -> None:
     assert code["huge"].box.h > 2 * code["huge"].line  # wrapped rather than run off the slide
 
 
-def test_the_plan_keeps_the_layout_sizes_and_measures_like_the_layout_stage() -> None:
-    """The backend positions shapes at the sizes the layout chose; it never re-fits them.
-
-    A slide the layout stage fitted plans with no overflow; a body handed over too tall for
-    the page (bypassing the layout stage) keeps its sizes and reports the overflow.
+def test_fitting_shrinks_then_splits_and_a_plan_reports_overflow() -> None:
+    """A slide the layout stage fitted has a plan with no overflow; a body placed too tall for
+    the page (bypassing fitting) keeps its sizes and reports how far it overflows.
     """
     theme = load_theme("cinematic")
     arranger = arranger_for(theme)
@@ -174,15 +176,15 @@ def test_the_plan_keeps_the_layout_sizes_and_measures_like_the_layout_stage() ->
             SlideKind.CONTENT, (Run("Checklist"),), ORIGIN, body=(BulletList(items, ORIGIN),)
         )
 
-    laid_out = lay_out(Deck("d", DeckMeta(), (checklist(12), checklist(40)), Path(".")), theme, [])
+    laid_out = laid_out_in(theme, checklist(12), checklist(40))
     for placed in laid_out.slides:
-        plan = arranger.plan(placed)
-        assert plan.placed.sizes == placed.sizes
-        assert plan.overflow == 0, placed.slide.id
+        assert placed.plan.overflow == 0, placed.slide.id
+        assert {p.size for p in placed.plan.body.paragraphs} == {placed.sizes.body}
     assert any(p.sizes.body < theme.sizes["body"] for p in laid_out.slides)
+    assert len(laid_out.slides) > 2  # 40 items: shrunk, then split
 
-    too_tall = arranger.plan(PlacedSlide(checklist(40), Layout.CONTENT, 1, theme_sizes(theme)))
-    assert too_tall.placed.sizes == theme_sizes(theme)
+    too_tall = arranger.plan(checklist(40), Arrangement.CONTENT, theme_sizes(theme))
+    assert {p.size for p in too_tall.body.paragraphs} == {theme.sizes["body"]}
     assert too_tall.overflow > 0
 
 
@@ -194,7 +196,7 @@ def test_tables_are_at_least_half_the_width_and_as_wide_as_their_text() -> None:
     slide = Slide(SlideKind.CONTENT, (Run("Table"),), ORIGIN, body=(table,))
     piece = next(
         p
-        for p in arranger.plan(PlacedSlide(slide, Layout.CONTENT, 1, theme_sizes(theme))).pieces
+        for p in arranger.plan(slide, Arrangement.CONTENT, theme_sizes(theme)).pieces
         if isinstance(p, TablePiece)
     )
     assert abs(piece.box.w - frame.w / 2) <= 2
@@ -223,10 +225,9 @@ def test_line_count_wraps_at_spaces_and_keeps_indentation() -> None:
 
 def test_text_pieces_carry_the_html_sizes(study_guide: Path) -> None:
     _, laid_out, _ = load(study_guide)
-    arranger = arranger_for(laid_out.theme)
     placed = next(p for p in laid_out.slides if p.slide.id == "what-is-an-agent")
-    plan = arranger.plan(placed)
+    plan = placed.plan
     assert isinstance(plan.body, TextPiece)
-    assert {para.size for para in plan.body.paras} == {placed.sizes.body}
-    assert plan.title.paras[0].size == placed.sizes.title
-    assert plan.takeaways.paras[0].colour == "takeaway" and plan.takeaways.paras[0].bold
+    assert {spec.size for spec in plan.body.paragraphs} == {placed.sizes.body}
+    assert plan.title.paragraphs[0].size == placed.sizes.title
+    assert plan.takeaways.paragraphs[0].colour == "takeaway" and plan.takeaways.paragraphs[0].bold

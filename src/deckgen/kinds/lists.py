@@ -1,0 +1,103 @@
+"""Bullet and numbered lists: one paragraph per item, nested lists a level down, and whatever
+else an item holds (code, quotes, tables...) kept inside the item, indented with its text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from deckgen.kinds.record import NOTES_LIST_INDENT, Kind, notes_of, register, text_of
+from deckgen.layout.flow import Flowable, FlowContext, Nested
+from deckgen.layout.paragraphs import Bullet, ParagraphSpec, line_pitch
+from deckgen.model import BulletList, Inline, Paragraph
+from deckgen.units import Emu
+
+
+def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iterator[Flowable]:
+    box, role, gap = ctx.box, ctx.body_role(), ctx.gap
+    size = Emu(round(role.size * box.nested_list_scale**level))
+    indent = Emu(round(size * box.list_indent))
+    hang = Emu(indent - round(size * box.bullet_offset))
+    line = line_pitch(size, role.line_height)
+    text_margin = Emu(margin + indent)
+    for number, item in enumerate(block.items):
+        bullet = Bullet(hang, None, block.start) if block.ordered else Bullet(hang)
+        yield ParagraphSpec(
+            item.runs,
+            size,
+            line,
+            colour=role.colour,
+            italic=role.italic,
+            before=Emu(gap // 2) if number or level else Emu(0),
+            margin=text_margin,
+            level=level,
+            bullet=bullet,
+        )
+        for inner in item.blocks:
+            if isinstance(inner, BulletList):
+                yield from _items(inner, ctx, text_margin, level + 1)
+            elif isinstance(inner, Paragraph):
+                yield ParagraphSpec(
+                    inner.runs,
+                    size,
+                    line,
+                    colour=role.colour,
+                    italic=role.italic,
+                    before=Emu(gap // 2),
+                    margin=text_margin,
+                    level=level,
+                )
+            else:
+                yield Nested(inner, text_margin, Emu(gap // 2))
+
+
+def _paragraphs(block: BulletList, ctx: FlowContext) -> list[Flowable]:
+    return list(_items(block, ctx, 0, 0))
+
+
+def _chunks(block: BulletList) -> list[BulletList]:
+    return [
+        replace(block, items=(item,), start=block.start + number)
+        for number, item in enumerate(block.items)
+    ]
+
+
+def _join(first: BulletList, second: BulletList) -> BulletList:
+    return replace(first, items=first.items + second.items)
+
+
+def _text(block: BulletList) -> Iterator[Inline]:
+    for item in block.items:
+        yield item.runs
+        yield from text_of(item.blocks)
+
+
+def _notes_items(block: BulletList, size: Emu, level: int) -> Iterator[ParagraphSpec]:
+    indent = Emu(round(size * NOTES_LIST_INDENT))
+    margin = Emu(indent * (level + 1))
+    for item in block.items:
+        bullet = Bullet(indent, None, block.start) if block.ordered else Bullet(indent)
+        yield ParagraphSpec(item.runs, size, size, margin=margin, level=level, bullet=bullet)
+        for inner in item.blocks:
+            if isinstance(inner, BulletList):
+                yield from _notes_items(inner, size, level + 1)
+            else:
+                for spec in notes_of((inner,), size):
+                    yield replace(spec, margin=margin, level=level)
+
+
+def _notes(block: BulletList, size: Emu) -> Iterator[ParagraphSpec]:
+    return _notes_items(block, size, 0)
+
+
+LIST = register(
+    Kind(
+        model=BulletList,
+        read="mistune list (bullet or ordered, with its start number)",
+        text=_text,
+        notes=_notes,
+        paragraphs=_paragraphs,
+        chunks=_chunks,
+        join=_join,
+    )
+)

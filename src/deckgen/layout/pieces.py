@@ -1,0 +1,160 @@
+"""The positioned pieces a slide is made of: the presentation model between layout and backends.
+
+Every piece has one box on the page and holds what to draw there. The layout stage makes them
+(measuring and placing in one step); the .pptx draws them as shapes, and the HTML deck takes the
+decisions it cannot leave to the browser from them (table column widths, picture sizes). A
+closed set: each backend draws each piece type, nothing more.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+from deckgen.geometry import Box
+from deckgen.layout.paragraphs import ParagraphSpec
+from deckgen.model import Block, CodeLine, Image, Table
+from deckgen.units import Emu
+
+
+@dataclass(frozen=True, slots=True)
+class TextSizes:
+    """Font sizes for each text role of one slide, as the layout stage chose them."""
+
+    title: Emu
+    subtitle: Emu
+    body: Emu
+    takeaway: Emu
+    code: Emu
+    card: Emu
+    table: Emu
+
+
+@dataclass(frozen=True, slots=True)
+class TextPiece:
+    """Paragraphs in one text frame. ``outline`` marks body text fit for the body placeholder."""
+
+    box: Box
+    paragraphs: tuple[ParagraphSpec, ...]
+    outline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CodePiece:
+    """Code lines as shown (numbered, tabs expanded) in a rounded box, ``pad_x``/``pad_y`` in."""
+
+    box: Box
+    lines: tuple[CodeLine, ...]
+    size: Emu
+    line: Emu
+    pad_x: Emu
+    pad_y: Emu
+
+
+@dataclass(frozen=True, slots=True)
+class CardPiece:
+    """One card of a grid: a filled rounded box holding ``paragraph``, text ``inset`` from the
+    left."""
+
+    box: Box
+    paragraph: ParagraphSpec
+    inset: Emu
+    pad_x: Emu
+    pad_y: Emu
+
+
+@dataclass(frozen=True, slots=True)
+class TablePiece:
+    """A table: column widths, row heights, and each cell's paragraphs (header row first)."""
+
+    box: Box
+    table: Table
+    widths: tuple[Emu, ...]
+    heights: tuple[Emu, ...]
+    cells: tuple[tuple[tuple[ParagraphSpec, ...], ...], ...]
+    pad_x: Emu
+    pad_y: Emu
+
+
+@dataclass(frozen=True, slots=True)
+class ImagePiece:
+    """A picture filling ``box``; ``fallback`` is its alt text, set to stand in its place where
+    a format cannot show the picture itself."""
+
+    box: Box
+    image: Image
+    fallback: tuple[ParagraphSpec, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BarPiece:
+    """A filled rectangle without text (rules and accent bars) in the colour of ``colour``."""
+
+    box: Box
+    colour: str
+
+
+Piece = TextPiece | CodePiece | CardPiece | TablePiece | ImagePiece | BarPiece
+
+
+def shifted(piece: Piece, dx: int, dy: int) -> Piece:
+    """Return ``piece`` moved by ``dx`` and ``dy``."""
+    return replace(piece, box=piece.box.moved(dx, dy))
+
+
+class MasterLayout(enum.Enum):
+    """Which slide layout of a .pptx master a slide is built on (found by name, template.py)."""
+
+    TITLE = "title"
+    SECTION = "section"
+    CONTENT = "content"
+    TITLE_ONLY = "title_only"
+    BLANK = "blank"
+
+
+@dataclass(frozen=True, slots=True)
+class Stacked:
+    """Pieces placed relative to a box's top left, and the height they take.
+
+    ``squeezed`` is True when something had less width than it needs (a code line or a word
+    wider than its box, which then wraps or breaks): fitting shrinks the text first.
+    """
+
+    pieces: tuple[Piece, ...]
+    height: Emu
+    squeezed: bool = False
+
+
+EMPTY = Stacked((), Emu(0))
+
+
+@dataclass(frozen=True, slots=True)
+class SlidePlan:
+    """Everything one slide shows, placed.
+
+    ``title`` and ``subtitle`` go into the master layout's title and subtitle placeholders where
+    it has them, ``body`` into its body placeholder; ``pieces`` become shapes in reading order.
+    ``background`` is a colour role to paint the slide with (None: the master's).
+    ``overflow`` is how far the content runs past the bottom of the frame (0 when it fits);
+    ``squeezed`` is True when a code line or a word is wider than its box (it wraps or breaks).
+    """
+
+    master: MasterLayout
+    title: TextPiece | None
+    subtitle: TextPiece | None
+    body: TextPiece | None
+    pieces: tuple[Piece, ...]
+    takeaways: TextPiece | None
+    number: Box
+    background: str | None
+    overflow: Emu
+    squeezed: bool = False
+
+    def piece_of(self, block: Block) -> Piece | None:
+        """Return the piece drawing ``block`` (a table or a picture), or None."""
+        for piece in self.pieces:
+            if isinstance(piece, TablePiece) and piece.table is block:
+                return piece
+            if isinstance(piece, ImagePiece) and piece.image is block:
+                return piece
+        return None
