@@ -90,20 +90,6 @@ def side_by_side(box: Box, gap: int, weights: Sequence[float]) -> list[Box]:
     return boxes
 
 
-def stack(top: int, heights: Sequence[int], gap: int) -> list[Emu]:
-    """Return the tops of boxes of ``heights`` stacked downwards from ``top``, ``gap`` apart."""
-    tops, y = [], top
-    for height in heights:
-        tops.append(Emu(y))
-        y += height + gap
-    return tops
-
-
-def stack_height(heights: Sequence[int], gap: int) -> Emu:
-    """Return the height of ``heights`` stacked ``gap`` apart."""
-    return Emu(sum(heights) + gap * max(len(heights) - 1, 0))
-
-
 def centred_top(frame: Box, height: int) -> Emu:
     """Return the top that centres content of ``height`` vertically in ``frame``."""
     return Emu(frame.y + max(frame.h - height, 0) // 2)

@@ -32,11 +32,15 @@ from deckgen.model import (
     Table,
     plain_text,
 )
-from deckgen.split import parse_attributes
+from deckgen.split import THEMATIC_BREAK, parse_attributes
 
 Token = dict[str, Any]
 
 _PARSE = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough"])
+# mistune's plugins add their block rules at the top level only; pandoc reads tables inside
+# list items and block quotes too.
+for _rules in (_PARSE.block.list_rules, _PARSE.block.block_quote_rules):
+    _rules += [rule for rule in ("table", "nptable") if rule not in _rules]
 TRAILING_ATTRIBUTES = re.compile(r"^\{[^}]*\}")
 
 
@@ -47,6 +51,14 @@ class _Locator:
     lines: tuple[str, ...]
     origin: Origin
     cursor: int = 0
+
+    def find_line(self, pattern: re.Pattern[str]) -> Origin:
+        """Return the origin of the next line matching ``pattern`` (else the cursor's)."""
+        for index in range(self.cursor, len(self.lines)):
+            if pattern.match(self.lines[index]):
+                self.cursor = index + 1
+                return Origin(self.origin.path, self.origin.line + index)
+        return Origin(self.origin.path, self.origin.line + self.cursor)
 
     def find(self, needle: str) -> Origin:
         needle = needle.strip()[:30]
@@ -262,9 +274,8 @@ def _html_block(token: Token, context: _Context) -> list[Block]:
 
 
 def _rule(token: Token, context: _Context) -> list[Block]:
-    context.report(
-        context.locator.find("---"), "horizontal rule inside a slide (not drawn)", "thematic-break"
-    )
+    origin = context.locator.find_line(THEMATIC_BREAK)
+    context.report(origin, "horizontal rule inside a slide (not drawn)", "thematic-break")
     return []
 
 

@@ -90,7 +90,8 @@ def test_raw_html_block_is_dropped_with_a_warning_unless_allowed(tmp_path: Path)
         f"{source}:5: warning: raw HTML block dropped (build with --allow-html to keep it)"
     ]
     _, laid_out, kept = load(source, allow_html=True)
-    assert '<div class="x">raw</div>' in render_html(laid_out, HtmlOptions(allow_html=True), []).decode()
+    html = render_html(laid_out, HtmlOptions(allow_html=True), []).decode()
+    assert '<div class="x">raw</div>' in html
     assert [str(d) for d in kept] == [
         f"{source}:5: warning: raw HTML block kept in the HTML deck only (not in the .pptx)"
     ]

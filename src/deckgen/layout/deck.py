@@ -86,6 +86,15 @@ def _fits(plan: SlidePlan, at_minimum: bool) -> bool:
     return not plan.overflow and (at_minimum or not plan.squeezed)
 
 
+def _squeezed(slide: Slide) -> Diagnostic:
+    name = plain_text(slide.title) or "untitled slide"
+    message = (
+        f"'{name}': a word, a code line or a table is wider than its box even at the minimum "
+        "text size, so it breaks or wraps"
+    )
+    return Diagnostic(slide.origin, Level.WARNING, message, "squeezed")
+
+
 def _unfit(slide: Slide) -> Diagnostic:
     name = plain_text(slide.title) or "untitled slide"
     message = f"'{name}' does not fit on its slide even at the minimum text size"
@@ -275,7 +284,10 @@ def lay_out(
     fitter = _SlideFitter(theme, Arranger(theme, measure, image_size, kinds, width, height))
     placed: list[PlacedSlide] = []
     for slide in deck.slides:
-        for page_of in fitter.place(slide, diagnostics):
+        pages = fitter.place(slide, diagnostics)
+        if any(page.plan.squeezed for page in pages):
+            diagnostics.append(_squeezed(slide))
+        for page_of in pages:
             placed.append(
                 PlacedSlide(
                     slide=page_of.slide,

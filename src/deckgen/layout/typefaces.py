@@ -60,10 +60,11 @@ def template_measure(
         font = theme.fonts.get(role)
         if font is not None and name.casefold() in (font.office.casefold(), font.family.casefold()):
             continue  # the theme's own font is the template's, or its metric twin
+        reported = name in extra.values()
         extra[role] = name
         found = find_system_font(name)
         message = _stand_in_message(name, found.family if found else None)
-        if message is not None:
+        if message is not None and not reported:
             diagnostics.append(Diagnostic(Origin(origin), Level.WARNING, message, "template-font"))
 
     def metrics(role: str, bold: bool, italic: bool) -> FontMetrics | None:

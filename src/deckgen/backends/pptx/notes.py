@@ -70,7 +70,7 @@ class NotesPages:
                 f'<p:sp><p:nvSpPr><p:cNvPr id="{tree.next_id()}" name="Slide Image"/>{locks}'
                 f"<p:nvPr>{self.image}</p:nvPr></p:nvSpPr><p:spPr/></p:sp>"
             )
-        paragraphs = "".join(writer.paragraphs(list(notes_of(blocks, self.size)))) or "<a:p/>"
+        paragraphs = "".join(writer.xml(list(notes_of(blocks, self.size)))) or "<a:p/>"
         locks = '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
         tree.add(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{tree.next_id()}" name="Notes"/>{locks}'

@@ -113,7 +113,7 @@ class SlideWriter:
         for head, ph, name in heads:
             if head is None:
                 continue
-            paragraphs = writer.paragraphs(head.paragraphs)
+            paragraphs = writer.xml(head.paragraphs)
             if ph is None:
                 tree.add(text_box_xml(tree.next_id(), name, head.box, paragraphs))
             else:
@@ -122,7 +122,7 @@ class SlideWriter:
         for piece in plan.pieces:
             self._piece(slide, tree, piece, writer, counts)
         if plan.takeaways is not None:
-            paragraphs = writer.paragraphs(plan.takeaways.paragraphs)
+            paragraphs = writer.xml(plan.takeaways.paragraphs)
             tree.add(text_box_xml(tree.next_id(), "Takeaway", plan.takeaways.box, paragraphs))
         number = slide_number_xml(self.number_style)
         tree.add(text_box_xml(tree.next_id(), "Slide Number", plan.number, [number]))
@@ -146,13 +146,13 @@ class SlideWriter:
         box = self.theme.box
         match piece:
             case TextPiece():
-                paragraphs = writer.paragraphs(piece.paragraphs)
+                paragraphs = writer.xml(piece.paragraphs)
                 tree.add(text_box_xml(tree.next_id(), name("Text"), piece.box, paragraphs))
             case CodePiece():
                 tree.add(self.code.shape_xml(tree.next_id(), name("Code"), piece))
             case CardPiece():
                 insets = (piece.inset, piece.pad_y, piece.pad_x, piece.pad_y)
-                paragraphs = writer.paragraphs((piece.paragraph,))
+                paragraphs = writer.xml((piece.paragraph,))
                 fill = self.look.colour("surface")
                 tree.add(
                     filled_box_xml(
@@ -173,7 +173,7 @@ class SlideWriter:
             case ImagePiece():
                 fallback = picture_fallback(piece)
                 if fallback is not None:  # not embeddable: its alt text, in the picture's box
-                    paragraphs = writer.paragraphs(fallback)
+                    paragraphs = writer.xml(fallback)
                     tree.add(text_box_xml(tree.next_id(), name("Picture"), piece.box, paragraphs))
                 else:  # a picture needs an image part and a relationship: python-pptx adds them
                     tree.flush()
@@ -186,7 +186,7 @@ class SlideWriter:
         aligns = [TABLE_ALIGN.get(a or "", "l") for a in piece.table.aligns]
         cells = [
             [
-                writer.paragraphs(
+                writer.xml(
                     [replace(p, align=aligns[c] if c < len(aligns) else "l") for p in paragraphs]
                 )
                 for c, paragraphs in enumerate(row)

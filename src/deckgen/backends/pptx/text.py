@@ -58,11 +58,11 @@ class TextWriter:
         self.slide_parts = slide_parts
         self.plain = plain
 
-    def paragraphs(self, paras: Sequence[ParagraphSpec]) -> list[str]:
+    def xml(self, paras: Sequence[ParagraphSpec]) -> list[str]:
         """Return ``paras`` as ``a:p`` elements."""
-        return [self.paragraph(para) for para in paras]
+        return [self.spec_xml(para) for para in paras]
 
-    def paragraph(self, para: ParagraphSpec) -> str:
+    def spec_xml(self, para: ParagraphSpec) -> str:
         """Return ``para`` as an ``a:p`` element."""
         bullet = None
         if para.bullet is not None:
