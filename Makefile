@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 .PHONY: deck test lint setup system-deps clean
 
 deck: setup
-	$(BIN)/deckgen build decks/generative-production --format all
+	$(BIN)/deckgen build decks/generative-production --format html,pptx
 
 test: setup system-deps lint
 	$(BIN)/python -m pytest
