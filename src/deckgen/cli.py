@@ -331,3 +331,17 @@ def check_command(
             click.echo(str(diagnostic))
         failed |= any(strict or d.level is Level.ERROR for d in diagnostics)
     ctx.exit(1 if failed else 0)
+
+
+@main.command("new")
+@click.argument("folder", type=click.Path(path_type=Path))
+def new_command(folder: Path) -> None:
+    """Write a starter deck into FOLDER (new or empty): deck.yaml, slides.md and an image.
+
+    It shows the common constructs, builds with no warning and passes 'deckgen check --strict'.
+    """
+    from deckgen.starter import write_starter
+
+    for path in write_starter(folder):
+        click.echo(f"wrote {display_path(path)}")
+    click.echo(f"next: deckgen build {display_path(folder)} --format html,pptx,pdf")
