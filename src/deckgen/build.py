@@ -89,7 +89,8 @@ def _render_pdf(
     html_diagnostics: list[Diagnostic] = []
     html = render_html(laid_out, replace(options.html, reveal_url=None), html_diagnostics)
     diagnostics.extend(d for d in html_diagnostics if d not in diagnostics)
-    origin = Origin(display_path(laid_out.deck.root))
+    deck = laid_out.deck
+    origin = Origin(display_path(deck.sources[0] if len(deck.sources) == 1 else deck.root))
     return print_pdf(html, options.pdf, diagnostics, origin)
 
 

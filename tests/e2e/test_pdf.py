@@ -160,3 +160,25 @@ def test_the_students_copy_prints_without_teacher_content(tmp_path: Path) -> Non
         "--pdf-notes: error: the students' copy has no speaker notes to print\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "talk.md"]
+
+
+@pytest.mark.parametrize("formats", ["pdf", "html,pdf"])
+def test_the_htmls_warnings_are_reported_once(formats: str, tmp_path: Path) -> None:
+    (tmp_path / "talk.md").write_text("## Raw\n\n<div>kept out</div>\n\nText.\n", "utf-8")
+    result = deckgen("build", "talk.md", "-o", "out", "-f", formats, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [warning] = result.stderr.splitlines()
+    assert warning.startswith("talk.md:3: warning: ")
+
+
+def test_printing_is_offline_and_says_what_it_refused(tmp_path: Path) -> None:
+    (tmp_path / "talk.md").write_text(
+        '## Remote\n\n<img src="http://127.0.0.1:9/logo.png" alt="logo">\n\nText.\n', "utf-8"
+    )
+    result = deckgen("build", "talk.md", "-o", "out", "-f", "pdf", "--allow-html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "talk.md: warning: the PDF is printed offline: 1 network request(s) refused "
+        "(first: http://127.0.0.1:9/logo.png)\n"
+    )
+    assert (tmp_path / "out" / "talk.pdf").read_bytes().startswith(b"%PDF-")
