@@ -16,6 +16,7 @@ from deckgen.model import Image as ImageBlock
 from deckgen.passes import iter_blocks
 from deckgen.starter import title_for
 from deckgen.themes import load_theme
+from e2e.office import convert_to_pdf, render_problems
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +93,16 @@ def _near(rgb: object, color: str) -> bool:
     assert isinstance(rgb, tuple)
     want = tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
     return all(abs(int(a) - b) <= 3 for a, b in zip(rgb, want, strict=True))
+
+
+@pytest.mark.office
+def test_its_pptx_renders_cleanly_in_libreoffice(
+    starter: Path, tmp_path: Path, office_profile: Path
+) -> None:
+    result = deckgen("build", str(starter), "-o", str(tmp_path), "-f", "pptx")
+    assert (result.returncode, result.stderr) == (0, "")
+    pptx = tmp_path / "week-1_intro.pptx"
+    assert render_problems(pptx, convert_to_pdf(pptx, tmp_path, office_profile)) == []
 
 
 def test_new_refuses_a_folder_that_holds_anything(tmp_path: Path) -> None:
