@@ -4,17 +4,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: deck test lint setup system-deps clean
+.PHONY: deck test lint wheel setup system-deps clean
 
 deck: setup
-	$(BIN)/deckgen build decks/generative-production --format all
+	$(BIN)/deckgen build decks/generative-production --format html,pptx
 
 test: setup system-deps lint
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks hatch_build.py
 	$(BIN)/mypy
+
+# The sdist and the wheel a teacher installs (its build hook runs npm ci for reveal.js and fonts).
+wheel: $(VENV)/.installed
+	$(BIN)/python -m build --outdir dist
 
 setup: $(VENV)/.installed node_modules/.package-lock.json
 

@@ -4,7 +4,7 @@
 
 Decks: the study guide (``decks/generative-production``) and synthetic decks of each size
 (``benchmarks/synthetic.py``: bullets, code, notes, tables, images, columns, cards). For each deck
-it runs ``deckgen build --format all`` as a child process and measures its wall time, time per
+it runs ``deckgen build --format html,pptx`` as a child process and measures its wall time, time per
 slide and peak memory (the child's maximum resident set size, from ``os.wait4``). pandoc (from
 the ``pypandoc-binary`` wheel) converts the very same Markdown (a folder deck's files joined in
 manifest order under one YAML block) to self-contained reveal.js HTML, offline, with the same
@@ -210,7 +210,7 @@ def measure(
             ],
             deck,  # images resolve against the deck folder
         )  # fmt: skip
-        if formats == "all":
+        if formats == "html,pptx":
             commands["pptx"] = ([pandoc, str(source), "-o", str(source.with_suffix(".pptx"))], deck)
     runs: dict[str, list[Timing]] = {key: [] for key in commands}
     for _ in range(repeat):
@@ -291,7 +291,7 @@ def main() -> int:
     global CHILD_ENV
     CHILD_ENV = child_environment(workdir)
     try:
-        formats = "all" if warm_up(workdir) else "html"
+        formats = "html,pptx" if warm_up(workdir) else "html"
         if formats == "html":
             print("note: this deckgen has no .pptx backend yet; timing HTML only, and pandoc's")
             print("      revealjs only, so the ratios compare like with like.\n")

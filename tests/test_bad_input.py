@@ -1,9 +1,9 @@
 """Bad input, through the real command line: a correct deck, or one line and exit 1; never a crash.
 
 The small cases are files in ``tests/bad_input/``; the huge ones (a 20 MB source, lists nested 500
-deep, 100,000-character lines) are written at test time. Every case is built with
-``--format all`` into an output folder that already holds a good deck: a failed build must leave
-that deck untouched and no temporary file behind.
+deep, 100,000-character lines) are written at test time. Every case is built with ``--format
+html,pptx`` into an output folder that already holds a good deck: a failed build must leave that
+deck untouched and no temporary file behind.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def pptx_slide_count(path: Path) -> int:
 def build_ok(source: str, cwd: Path, *extra: str) -> tuple[str, Path]:
     """Build ``source`` (relative to ``cwd``) in both formats; return its HTML and .pptx path."""
     name = Path(source).stem if source.endswith(".md") else Path(source).name
-    result = deckgen("build", source, "-o", "out", "--format", "all", *extra, cwd=cwd)
+    result = deckgen("build", source, "-o", "out", "--format", "html,pptx", *extra, cwd=cwd)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert all(re.match(r"^\S+:\d+: warning: ", line) for line in result.stderr.splitlines())
@@ -100,7 +100,7 @@ ERRORS = {
 def test_bad_file_is_one_line_and_leaves_the_old_deck(source: str, corpus: Path) -> None:
     name = Path(source).stem if source.endswith(".md") else source
     seed_outputs(corpus / "out", name)
-    result = deckgen("build", source, "-o", "out", "--format", "all", cwd=corpus)
+    result = deckgen("build", source, "-o", "out", "--format", "html,pptx", cwd=corpus)
     assert_one_error_line(result, ERRORS[source])
     assert_outputs_untouched(corpus / "out", name)
 
@@ -132,7 +132,8 @@ def test_nothing_outside_the_deck_folder_is_embedded(target: str, corpus: Path) 
     target = target.format(outside=corpus / "outside-image" / "secret.png")
     (deck / "talk.md").write_text(f"## Leaky\n\nText.\n\n![A secret]({target})\n", encoding="utf-8")
     seed_outputs(corpus / "out", "talk")
-    result = deckgen("build", "outside-image/deck/talk.md", "-o", "out", "-f", "all", cwd=corpus)
+    source = "outside-image/deck/talk.md"
+    result = deckgen("build", source, "-o", "out", "-f", "html,pptx", cwd=corpus)
     assert_one_error_line(
         result, r"outside-image/deck/talk\.md:5: error: image \S+ is outside the deck folder .*"
     )
@@ -206,7 +207,7 @@ def test_500_deep_fenced_divs_are_one_clear_error(kind: str, tmp_path: Path) -> 
     body = "\n".join([opening] * depth + ["text"] + [closing] * depth)
     source = write(tmp_path / "deep.md", f"## Deep\n\n{body}\n")
     seed_outputs(tmp_path / "out", "deep")
-    result = deckgen("build", source, "-o", "out", "--format", "all", cwd=tmp_path)
+    result = deckgen("build", source, "-o", "out", "--format", "html,pptx", cwd=tmp_path)
     assert_one_error_line(
         result, r"deep\.md:\d+: error: fenced divs ':::' nested more than \d+ deep"
     )
@@ -250,7 +251,8 @@ def test_a_100000_character_title_builds(tmp_path: Path) -> None:
 
 def test_outdir_below_a_regular_file(corpus: Path) -> None:
     (corpus / "blocker").write_text("a file, not a folder", encoding="utf-8")
-    result = deckgen("build", "whitespace-slide.md", "-o", "blocker/out", "-f", "all", cwd=corpus)
+    source = "whitespace-slide.md"
+    result = deckgen("build", source, "-o", "blocker/out", "-f", "html,pptx", cwd=corpus)
     assert_one_error_line(result, r"blocker/out: error: cannot create output folder: .*")
     assert (corpus / "blocker").read_text(encoding="utf-8") == "a file, not a folder"
 

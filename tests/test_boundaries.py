@@ -14,6 +14,7 @@ OWNERS = {  # library -> the module files (relative to src/deckgen) allowed to i
     "pptx": {"backends/pptx/"},
     "yaml": {"read.py"},
     "watchfiles": {"watch.py"},
+    "playwright": {"pdf.py"},
 }
 
 

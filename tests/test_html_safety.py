@@ -104,7 +104,7 @@ def build(folder: Path, markdown: str, *extra: str) -> tuple[str, subprocess.Com
 @pytest.fixture
 def hostile(tmp_path: Path) -> tuple[str, subprocess.CompletedProcess[str], Elements]:
     (tmp_path / "dot.png").write_bytes(DOT_PNG.read_bytes())
-    html, result = build(tmp_path, HOSTILE, "--format", "all")
+    html, result = build(tmp_path, HOSTILE, "--format", "html,pptx")
     return html, result, elements(html)
 
 

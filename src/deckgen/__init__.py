@@ -1,23 +1,27 @@
 """deckgen: compile Markdown course material into reveal.js HTML and editable PowerPoint.
 
-The pipeline, one module per stage:
+The pipeline, one module (or package) per stage:
 
     read.py       source files, deck manifest, front matter (keeps file:line)
     split.py      line scanner: slides, fenced divs and code fences, with line numbers
-    markdown.py   mistune tokens -> model blocks (the only mistune import)
-    slides.py     slide sources -> Slide model (subtitle, takeaway, notes rules)
+    markdown.py   mistune tokens -> model blocks and runs, by rule tables (the only mistune import)
+    slides.py     slide sources -> Slide model (subtitle, takeaway, notes; fenced div rules)
     explainer/    long-form explainer pages -> slides and notes (recognised by structure)
-    parse.py      a deck's files -> Deck, then the whole-deck passes (passes.py)
+    parse.py      a deck's files -> Deck, then the whole-deck passes
+    passes/       one job each over one generic walker (walk.py): ids, links, images, raw HTML
     audience.py   the teacher's or the students' copy (notes, teacher-only content)
-    layout.py     slide kind, sizes and continuation slides, measured (measure.py, fitting.py)
-    backends/     the laid-out deck -> reveal.js HTML (jinja2) or .pptx (python-pptx)
+    layout/       arrangement, sizes, continuation slides and every piece's place, measured
+    backends/     the laid-out deck -> reveal.js HTML (jinja2) or .pptx (python-pptx), drawn
     write.py      outputs written through a temporary file and a rename
     build.py      the facade that wires the stages in order
 
-Beside it: model.py (the slide model), inline.py (styled runs: merge, strip, sentences),
-themes.py (theme tokens), fonts.py and geometry.py
-(font metrics and the box model both the layout stage and the .pptx backend use),
-highlight.py (pygments), watch.py and serve.py (rebuild on save, live preview), cli.py.
+The model in the middle: model.py (frozen dataclasses). Each block kind has one record in
+kinds/ (how it is set, split, joined, shown as text and in notes) and one HTML macro named
+after it; each inline style one record in inlines.py. The box model (boxmodel.py) comes from
+the theme (themes.py) and is read by the layout stage, the .pptx and the HTML's CSS alike.
+Beside it: inline.py (styled runs: merge, strip, sentences), fonts.py and images.py (font
+metrics, picture sizes), geometry.py (box arithmetic), highlight.py (pygments), watch.py and
+serve.py (rebuild on save, live preview), pdf.py (the HTML deck printed), cli.py.
 """
 
 __version__ = "0.1.0"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from deckgen.audience import Audience, for_audience
 from deckgen.backends.html import HtmlOptions, render_html
-from deckgen.diagnostics import DeckError, Diagnostic, Level
+from deckgen.diagnostics import DeckError, Diagnostic, Level, Origin
 from deckgen.images import read_picture
 from deckgen.layout.deck import LaidOutDeck, lay_out
 from deckgen.layout.text import TextMeasure
@@ -18,6 +18,7 @@ from deckgen.layout.typefaces import template_measure
 from deckgen.model import Deck, Image
 from deckgen.parse import parse_deck
 from deckgen.passes.raw_html import apply_raw_html
+from deckgen.pdf import PdfOptions, print_pdf
 from deckgen.read import DeckSource, display_path, read_deck
 from deckgen.themes import Theme, load_theme
 from deckgen.write import prepare_outdir, write_atomic
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # python-pptx loads only when a .pptx is asked for (start-up 
 class Format(enum.Enum):
     HTML = "html"
     PPTX = "pptx"
+    PDF = "pdf"  # the HTML deck, printed by a browser on the machine
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,7 @@ class BuildOptions:
     audience: Audience = Audience.TEACHER
     html: HtmlOptions = field(default_factory=HtmlOptions)
     pptx: PptxOptions | None = None  # None: the .pptx defaults
+    pdf: PdfOptions = field(default_factory=PdfOptions)
     allow_outside: bool = False  # embed images from outside the deck folder
 
 
@@ -79,9 +82,25 @@ def _render_pptx(
     return render_pptx(laid_out, options.pptx or PptxOptions(), diagnostics)
 
 
+def _render_pdf(
+    laid_out: LaidOutDeck, options: BuildOptions, diagnostics: list[Diagnostic]
+) -> bytes:
+    """Return the HTML deck printed to PDF (always embedded: printing is offline).
+
+    The HTML's warnings are the HTML format's; each is reported once when both are built.
+    """
+    html_diagnostics: list[Diagnostic] = []
+    html = render_html(laid_out, replace(options.html, reveal_url=None), html_diagnostics)
+    diagnostics.extend(d for d in html_diagnostics if d not in diagnostics)
+    deck = laid_out.deck
+    origin = Origin(display_path(deck.sources[0] if len(deck.sources) == 1 else deck.root))
+    return print_pdf(html, options.pdf, diagnostics, origin)
+
+
 RENDERERS: dict[Format, tuple[str, Renderer]] = {
     Format.HTML: (".html", _render_html),
     Format.PPTX: (".pptx", _render_pptx),
+    Format.PDF: (".pdf", _render_pdf),
 }
 
 

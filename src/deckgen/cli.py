@@ -13,7 +13,8 @@ from deckgen import __version__
 from deckgen.audience import Audience
 from deckgen.backends.html import HtmlOptions
 from deckgen.build import BuildOptions, Format, build, load
-from deckgen.diagnostics import DeckError, Level
+from deckgen.diagnostics import DeckError, Level, grouped
+from deckgen.pdf import PdfOptions
 from deckgen.read import display_path
 from deckgen.themes import list_themes, load_theme
 
@@ -21,7 +22,27 @@ if TYPE_CHECKING:  # imported where used: a plain build loads neither python-ppt
     from deckgen.backends.pptx import PptxOptions
     from deckgen.watch import Outcome, Rebuilder
 
-FORMAT_CHOICES = {"html": (Format.HTML,), "pptx": (Format.PPTX,), "all": (Format.HTML, Format.PPTX)}
+FORMAT_NAMES = {fmt.value: (fmt,) for fmt in Format} | {"all": tuple(Format)}
+
+
+class FormatList(click.ParamType):
+    """Formats separated by commas (``html,pptx,pdf``); ``all`` is every format."""
+
+    name = "formats"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[Format, ...]:
+        if isinstance(value, tuple):
+            return value
+        chosen: set[Format] = set()
+        for name in str(value).split(","):
+            if name.strip().lower() not in FORMAT_NAMES:
+                self.fail(f"{name.strip()!r} is not one of {', '.join(FORMAT_NAMES)}", param, ctx)
+            chosen.update(FORMAT_NAMES[name.strip().lower()])
+        return tuple(fmt for fmt in Format if fmt in chosen)  # HTML before the PDF printed from it
+
+
 ALLOW_HTML_OPTION = click.option(
     "--allow-html", is_flag=True, help="Pass raw HTML in the source through to the HTML deck."
 )
@@ -89,11 +110,11 @@ def main() -> None:
 @click.option(
     "-f",
     "--format",
-    "format_name",
-    type=click.Choice(sorted(FORMAT_CHOICES)),
+    "formats",
+    type=FormatList(),
     default="html",
     show_default=True,
-    help="Output format(s).",
+    help="Output formats, separated by commas: html, pptx, pdf; all is every one of them.",
 )
 @click.option(
     "-t", "--theme", default=None, help="Theme name or theme folder (default: the deck's own)."
@@ -113,17 +134,23 @@ def main() -> None:
     metavar="FILE.pptx",
     help="Build the .pptx on this PowerPoint template (its masters, layouts by name, theme).",
 )
+@click.option(
+    "--pdf-notes",
+    is_flag=True,
+    help="Print the PDF as the handout: each slide, then its speaker notes.",
+)
 @AUDIENCE_OPTION
 @click.option("--watch", is_flag=True, help="Rebuild after every save until Ctrl+C (one SOURCE).")
 def build_command(
     sources: tuple[Path, ...],
     outdir: Path,
-    format_name: str,
+    formats: tuple[Format, ...],
     theme: str | None,
     reveal_url: str | None,
     allow_html: bool,
     allow_outside: bool,
     template: Path | None,
+    pdf_notes: bool,
     audience: str,
     watch: bool,
 ) -> None:
@@ -131,11 +158,16 @@ def build_command(
 
     A deck with an error is reported and skipped; the others are still built (exit status 1).
     """
+    if pdf_notes and Format.PDF not in formats:
+        raise DeckError("--pdf-notes", "prints the PDF handout: add pdf to --format")
+    if pdf_notes and Audience(audience) is Audience.STUDENT:
+        raise DeckError("--pdf-notes", "the students' copy has no speaker notes to print")
     options = BuildOptions(
-        formats=FORMAT_CHOICES[format_name],
+        formats=formats,
         theme=theme,
         html=HtmlOptions(reveal_url=reveal_url, allow_html=allow_html),
         pptx=_pptx_options(template),
+        pdf=PdfOptions(notes=pdf_notes),
         allow_outside=allow_outside,
         audience=Audience(audience),
     )
@@ -157,7 +189,7 @@ def build_command(
             error.show()
             failed = True
             continue
-        for diagnostic in result.diagnostics:
+        for diagnostic in grouped(result.diagnostics):
             click.echo(str(diagnostic), err=True)
         for path in result.outputs:
             click.echo(f"wrote {display_path(path)}")
@@ -168,7 +200,7 @@ def build_command(
 def _report(outcome: Outcome) -> None:
     from deckgen.watch import describe
 
-    for diagnostic in outcome.diagnostics:
+    for diagnostic in grouped(outcome.diagnostics):
         click.echo(str(diagnostic), err=True)
     click.echo(describe(outcome), err=not outcome.ok)
 
@@ -295,7 +327,22 @@ def check_command(
             error.show()
             failed = True
             continue
-        for diagnostic in sorted(diagnostics, key=lambda d: (d.origin.path, d.origin.line)):
+        in_order = sorted(diagnostics, key=lambda d: (d.origin.path, d.origin.line))
+        for diagnostic in grouped(in_order):
             click.echo(str(diagnostic))
         failed |= any(strict or d.level is Level.ERROR for d in diagnostics)
     ctx.exit(1 if failed else 0)
+
+
+@main.command("new")
+@click.argument("folder", type=click.Path(path_type=Path))
+def new_command(folder: Path) -> None:
+    """Write a starter deck into FOLDER (new or empty): deck.yaml, slides.md and an image.
+
+    It shows the common constructs, builds with no warning and passes 'deckgen check --strict'.
+    """
+    from deckgen.starter import write_starter
+
+    for path in write_starter(folder):
+        click.echo(f"wrote {display_path(path)}")
+    click.echo(f"next: deckgen build {display_path(folder)} --format html,pptx,pdf")

@@ -39,6 +39,7 @@ def text_pairs(theme: Theme) -> list[tuple[str, str, str]]:
         ("link", c["link"], c["background"]),
         ("accent", c["accent"], c["background"]),
         ("card text", c["text"], c["surface"]),
+        ("marked text", c["text"], c["mark"]),
         ("section title", c["section_text"], c["section_background"]),
         ("code", c["code_text"], c["code_background"]),
     ]

@@ -31,8 +31,8 @@ class Origin:
 class Diagnostic:
     """One finding about the source, reported as ``file:line: level: message``.
 
-    ``group`` names the kind of finding; findings of one group in one file are reported as
-    one line (``grouped``), so a deck that repeats a construct gets one warning, not hundreds.
+    ``group`` names the kind of finding; the same finding of one group in one file is reported
+    as one line (``grouped``), so a deck that repeats a construct gets one warning, not hundreds.
     """
 
     origin: Origin
@@ -45,18 +45,17 @@ class Diagnostic:
 
 
 def grouped(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Return ``diagnostics`` with each group's findings in one file merged into its first,
-
-    which says how many more there are and on which lines; ungrouped ones stay as they are.
+    """Return ``diagnostics`` with repeats of a grouped finding in one file merged into the
+    first, which says how many more there are and on which lines; ungrouped ones stay apart.
     """
-    firsts: dict[tuple[str, str, Level], int] = {}
+    firsts: dict[tuple[str, str, Level, str], int] = {}
     lines: dict[int, list[int]] = {}
     result: list[Diagnostic] = []
     for diagnostic in diagnostics:
         if not diagnostic.group:
             result.append(diagnostic)
             continue
-        key = (diagnostic.origin.path, diagnostic.group, diagnostic.level)
+        key = (diagnostic.origin.path, diagnostic.group, diagnostic.level, diagnostic.message)
         if key in firsts:
             lines[firsts[key]].append(diagnostic.origin.line)
             continue

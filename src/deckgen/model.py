@@ -18,9 +18,11 @@ from deckgen.diagnostics import Origin
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A stretch of text with one style. ``link`` is a URL, or ``#id`` for a slide in the deck;
+    """A stretch of text with one style (the styles: ``inlines.INLINE_KINDS``).
 
-    ``raw`` marks inline HTML from the source, shown as text unless the build allows HTML.
+    ``link`` is a URL, or ``#id`` for a slide in the deck; ``raw`` marks inline HTML from the
+    source, shown as text unless the build allows HTML; ``classes`` are a span's classes that
+    deckgen gives no meaning (the HTML keeps them for a theme to style).
     """
 
     text: str
@@ -30,6 +32,12 @@ class Run:
     strike: bool = False
     link: str | None = None
     raw: bool = False
+    underline: bool = False
+    smallcaps: bool = False
+    mark: bool = False
+    sub: bool = False
+    sup: bool = False
+    classes: tuple[str, ...] = ()
 
 
 Inline = tuple[Run, ...]
@@ -203,6 +211,7 @@ class SlideKind(enum.Enum):
 class Slide:
     """One slide as written. ``id`` is its stable anchor (a slug of the title, made unique);
 
+    ``classes`` and ``attributes`` (``key=value`` pairs) are those written on its heading;
     ``section`` is the title of the section divider it falls under ("" before the first).
     """
 
@@ -215,6 +224,7 @@ class Slide:
     notes: tuple[Block, ...] = ()
     id: str = ""
     classes: tuple[str, ...] = ()
+    attributes: tuple[tuple[str, str], ...] = ()
     section: str = ""
 
     def with_changes(self, **changes: object) -> Slide:

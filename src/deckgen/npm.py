@@ -1,7 +1,9 @@
-"""Find front-end packages installed from the npm registry (reveal.js, the theme fonts).
+"""Find front-end packages from the npm registry (reveal.js, the theme fonts).
 
-``package.json`` pins them and ``npm ci`` installs them into ``node_modules/`` beside the checkout;
-``DECKGEN_NODE_MODULES`` points elsewhere (for a deckgen installed from a wheel).
+An installed deckgen carries the files it reads in its own package (``deckgen/_npm/``, put
+there by the wheel build hook, ``hatch_build.py``), so it needs neither Node.js nor npm. A
+checkout uses ``node_modules/`` from ``npm ci``; ``DECKGEN_NODE_MODULES`` names another
+``node_modules`` folder (for a package that is not bundled, such as a custom theme's font).
 """
 
 from __future__ import annotations
@@ -12,11 +14,23 @@ from pathlib import Path
 
 from deckgen.diagnostics import DeckError
 
+NODE_MODULES_VARIABLE = "DECKGEN_NODE_MODULES"
+
+
+def bundled_root() -> Path:
+    """Return the folder of npm files an installed deckgen carries (absent in a checkout)."""
+    return Path(__file__).resolve().parent / "_npm"
+
 
 def _search_roots() -> list[Path]:
-    roots = []
-    if os.environ.get("DECKGEN_NODE_MODULES"):
-        roots.append(Path(os.environ["DECKGEN_NODE_MODULES"]))
+    """Return the folders to look in, first match wins: the installed package's own files,
+
+    then ``DECKGEN_NODE_MODULES``, the checkout's ``node_modules/`` and any above the
+    working folder.
+    """
+    roots = [bundled_root()]
+    if os.environ.get(NODE_MODULES_VARIABLE):
+        roots.append(Path(os.environ[NODE_MODULES_VARIABLE]))
     roots.append(Path(__file__).resolve().parents[2] / "node_modules")
     roots += [folder / "node_modules" for folder in (Path.cwd(), *Path.cwd().parents)]
     return roots
@@ -24,14 +38,14 @@ def _search_roots() -> list[Path]:
 
 @lru_cache(maxsize=16)
 def node_package(name: str) -> Path:
-    """Return the folder of the installed npm package ``name``; raise DeckError when missing."""
+    """Return the folder of the npm package ``name``; raise DeckError when it is nowhere."""
     for root in _search_roots():
         if (root / name / "package.json").is_file():
             return root / name
     raise DeckError(
         name,
-        "npm package not installed: run 'npm ci' in the deckgen checkout "
-        "(or set DECKGEN_NODE_MODULES to a node_modules folder that has it)",
+        "npm package not found: in a deckgen checkout, run 'npm ci'; otherwise install it "
+        f"with npm and set {NODE_MODULES_VARIABLE} to the node_modules folder that has it",
     )
 
 

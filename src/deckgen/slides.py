@@ -149,6 +149,7 @@ def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnos
         notes=tuple(notes),
         id=source.attributes.id,
         classes=source.attributes.classes,
+        attributes=source.attributes.values,
     )
 
 

@@ -21,6 +21,7 @@ from deckgen.backends import web_assets
 from deckgen.diagnostics import Diagnostic
 from deckgen.geometry import column_weights
 from deckgen.images import is_remote
+from deckgen.inlines import INLINE_KINDS
 from deckgen.kinds import kind_of
 from deckgen.kinds.code import line_number
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
@@ -48,14 +49,12 @@ def _run_html(run: Run, allow_html: bool) -> Markup:
     if run.raw and allow_html:
         return Markup(run.text)
     text = escape(run.text).replace("\n", Markup("<br>"))
-    if run.code:
-        text = Markup("<code>%s</code>") % text
-    if run.bold:
-        text = Markup("<strong>%s</strong>") % text
-    if run.italic:
-        text = Markup("<em>%s</em>") % text
-    if run.strike:
-        text = Markup("<del>%s</del>") % text
+    for kind in INLINE_KINDS:
+        if kind.applies(run):
+            tag = kind.html.split()[0]
+            text = Markup(f"<{kind.html}>%s</{tag}>") % text
+    if run.classes:
+        text = Markup('<span class="%s">%s</span>') % (" ".join(run.classes), text)
     if run.link:
         href = f"#/{run.link[1:]}" if run.link.startswith("#") else run.link
         text = Markup('<a href="%s">%s</a>') % (href, text)

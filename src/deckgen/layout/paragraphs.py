@@ -83,7 +83,7 @@ def paragraph_spans(spec: ParagraphSpec, box: BoxModel) -> Iterator[Span]:
             "code" if run.code else spec.font, spec.bold or run.bold, spec.italic or run.italic
         )
         size = Emu(round(spec.size * box.inline_code_scale)) if run.code else spec.size
-        yield Span(run.text, face, size)
+        yield Span(run.text.upper() if run.smallcaps else run.text, face, size)
 
 
 class Typesetter:

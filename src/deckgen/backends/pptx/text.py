@@ -26,6 +26,7 @@ from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.model import Run
 
 SlideParts = Callable[[str], Part | None]
+SUPERSCRIPT, SUBSCRIPT = 30000, -25000  # run baselines, as PowerPoint's buttons set them
 
 
 def internal_target(link: str) -> str | None:
@@ -99,14 +100,17 @@ class TextWriter:
 
     def _style(self, run: Run, para: ParagraphSpec, linked: bool) -> RunStyle:
         code_font = self.look.typeface("code") if run.code else None
+        baseline = SUPERSCRIPT if run.sup else SUBSCRIPT if run.sub else 0
         if self.plain:
             return RunStyle(
                 typeface=code_font,
                 bold=run.bold or para.bold,
                 italic=run.italic or para.italic,
                 strike=run.strike,
-                underline=linked,
+                underline=linked or run.underline,
                 lang=self.lang,
+                smallcaps=run.smallcaps,
+                baseline=baseline,
             )
         return RunStyle(
             size=round(para.size * self.code_scale) if run.code else para.size,
@@ -115,9 +119,12 @@ class TextWriter:
             bold=run.bold or para.bold,
             italic=run.italic or para.italic,
             strike=run.strike,
-            underline=linked,
+            underline=linked or run.underline,
             caps_off=True,
             lang=self.lang,
+            smallcaps=run.smallcaps,
+            baseline=baseline,
+            highlight=self.look.colour("mark") if run.mark else None,
         )
 
     def _link(self, link: str) -> str:

@@ -48,6 +48,9 @@ class RunStyle:
     underline: bool = False
     caps_off: bool = False
     lang: str | None = None
+    smallcaps: bool = False
+    baseline: int = 0  # thousandths of a percent: superscript up, subscript down
+    highlight: Colour | None = None
 
 
 def hyperlink_xml(rId: str, slide_jump: bool = False, run_colour: bool = False) -> str:
@@ -80,9 +83,15 @@ def properties_xml(tag: str, style: RunStyle, link: str = "") -> str:
         attributes.append('u="sng"')
     if style.strike:
         attributes.append('strike="sngStrike"')
-    if style.caps_off:
+    if style.smallcaps:
+        attributes.append('cap="small"')
+    elif style.caps_off:
         attributes.append('cap="none"')
+    if style.baseline:
+        attributes.append(f'baseline="{style.baseline}"')
     children = f"<a:solidFill>{colour_xml(style.colour)}</a:solidFill>" if style.colour else ""
+    if style.highlight:
+        children += f"<a:highlight>{colour_xml(style.highlight)}</a:highlight>"
     if style.typeface:
         children += f"<a:latin typeface={quoteattr(style.typeface)}/>"
     children += link
