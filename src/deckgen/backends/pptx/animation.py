@@ -43,7 +43,7 @@ class Target:
     """A whole shape (``paragraphs`` None) or paragraphs first..last (0-based) of its text.
 
     ``has_text`` says the shape has a text body (``p:sp``): only those go in the build list;
-    a picture or a table is animated as a whole.
+    a picture, a table or a group is animated as a whole, with ``has_text`` False.
     """
 
     shape_id: int
