@@ -3,24 +3,35 @@
 mistune's token dicts are turned into deckgen's frozen dataclasses here and never leave. mistune
 keeps no source positions, so each block is placed on a line by finding its first words in the
 segment's lines (in order, so repeated text lands on the right line).
+
+Where pandoc's Markdown differs from mistune's, the rules in ``deckgen.syntax`` are registered
+with mistune here; warned constructs (``constructs.py``) are found by the scope they live in.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import mistune
+from mistune.plugins.table import TABLE_PATTERN, parse_table
 
+from deckgen import constructs
+from deckgen.constructs import Scope
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.highlight import highlight
 from deckgen.inline import merge_runs, strip_runs
 from deckgen.model import (
     Block,
     BulletList,
+    Callout,
     CodeBlock,
+    Definition,
+    DefinitionList,
+    Footnote,
     Heading,
     Image,
     Inline,
@@ -33,15 +44,71 @@ from deckgen.model import (
     plain_text,
 )
 from deckgen.split import THEMATIC_BREAK, parse_attributes
+from deckgen.syntax import rules, tables
+from deckgen.syntax.lines import MARKED, marker_style, rewrite_lines
 
 Token = dict[str, Any]
 
-_PARSE = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough"])
-# mistune's plugins add their block rules at the top level only; pandoc reads tables inside
-# list items and block quotes too.
-for _rules in (_PARSE.block.list_rules, _PARSE.block.block_quote_rules):
-    _rules += [rule for rule in ("table", "nptable") if rule not in _rules]
+
+def _pipe_table(block: Any, m: re.Match[str], state: Any) -> int | None:
+    """mistune's pipe table, with pandoc's relative widths for tables with long lines."""
+    end = parse_table(block, m, state)
+    if end:
+        widths = tables.pipe_widths(state.src[m.start() : end].rstrip("\n").split("\n"))
+        state.tokens[-1].setdefault("attrs", {})["widths"] = widths
+    return end
+
+
+_PARSE = mistune.create_markdown(
+    renderer=None,
+    plugins=["table", "strikethrough", "task_lists", "def_list", "superscript", "subscript"],
+)
+_BLOCK, _INLINE = _PARSE.block, _PARSE.inline
+_BLOCK.register("table", TABLE_PATTERN, _pipe_table)
+for _name, _pattern, _reader in (
+    ("grid_table", tables.GRID_PATTERN, rules.parse_grid_table),
+    ("multiline_table", tables.MULTILINE_PATTERN, rules.parse_multiline_table),
+    ("headerless_table", tables.HEADERLESS_PATTERN, rules.parse_multiline_table),
+    ("simple_table", tables.SIMPLE_PATTERN, rules.parse_simple_table),
+):
+    _BLOCK.register(_name, _pattern, _reader, before="setex_heading")
+_BLOCK.register("line_block", rules.LINE_BLOCK, rules.parse_line_block, before="block_quote")
+_BLOCK.register("footnote_def", rules.FOOTNOTE_DEF, rules.parse_footnote_def, before="ref_link")
+# mistune's plugins add their block rules at the top level only; pandoc reads tables, line
+# blocks and definition lists inside list items and block quotes too.
+_NESTED = ("grid_table", "multiline_table", "headerless_table", "simple_table", "line_block")
+for _rules in (_BLOCK.list_rules, _BLOCK.block_quote_rules):
+    for _name in _NESTED:
+        if _name not in _rules:
+            _rules.insert(_rules.index("setex_heading"), _name)
+    _rules += [rule for rule in ("table", "nptable", "def_list") if rule not in _rules]
+_INLINE.register(
+    "footnote_ref", rules.FOOTNOTE_REF, rules.parse_footnote_ref, before="link", start_chars="["
+)
+_INLINE.register("span", rules.SPAN, rules.parse_span, before="link", start_chars="[")
+_INLINE.register(
+    "inline_footnote",
+    rules.INLINE_FOOTNOTE,
+    rules.parse_inline_footnote,
+    before="superscript",
+    start_chars="^",
+)
+for _number, (_warned, _) in enumerate(constructs.detectors(Scope.INLINE)):
+    assert _warned.detect is not None
+    _INLINE.register(
+        f"construct_{_number}",
+        _warned.detect.pattern,
+        rules.construct_rule(_warned),
+        before="linebreak",
+        start_chars=_warned.detect.start,
+    )
 TRAILING_ATTRIBUTES = re.compile(r"^\{[^}]*\}")
+HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
+ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n?", re.IGNORECASE)
+CAPTION = re.compile(r"^(?:Table)?:[ \t]*")
+COLWIDTHS = re.compile(r"[ \t]*\{[^{}]*tbl-colwidths=\"?\[([\d.,\s]+)\]\"?[^{}]*\}[ \t]*$")
+_INLINE_NOTES = itertools.count(1)
+SPAN_STYLES = {"underline": "underline", "smallcaps": "smallcaps", "mark": "mark"}
 
 
 @dataclass
@@ -77,10 +144,15 @@ class _Context:
     locator: _Locator
     diagnostics: list[Diagnostic]
     images: list[Image] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
 
     def report(self, origin: Origin, message: str, group: str) -> None:
         """Add a warning of ``group`` at ``origin``."""
         self.diagnostics.append(Diagnostic(origin, Level.WARNING, message, group))
+
+    def warn(self, construct: constructs.Construct, needle: str = "") -> None:
+        """Report the warned ``construct``, found near ``needle``."""
+        self.diagnostics.append(construct.warning(self.locator.find(needle)))
 
     def unknown(self, token_type: str) -> None:
         """Report Markdown no rule here reads (its text is kept where it has any)."""
@@ -133,6 +205,43 @@ def _inline_html(token: Token, context: _Context, style: Run) -> list[Run]:
     return [replace(style, text=token["raw"], raw=True)]
 
 
+def _span(token: Token, context: _Context, style: Run) -> list[Run]:
+    """``[text]{.class}``: pandoc's underline, small caps and mark, other classes kept."""
+    attributes = parse_attributes(token["attrs"]["attributes"])
+    changes: dict[str, object] = {}
+    classes = list(style.classes)
+    for name in attributes.classes:
+        if name in SPAN_STYLES:
+            changes[SPAN_STYLES[name]] = True
+            continue
+        construct = constructs.warned(Scope.SPAN, name)
+        if construct is not None:
+            context.warn(construct, name)
+        elif name not in classes:
+            classes.append(name)
+    return _runs(token["children"], context, replace(style, classes=tuple(classes), **changes))  # type: ignore[arg-type]
+
+
+def _footnote_ref(token: Token, context: _Context, style: Run) -> list[Run]:
+    label = token["raw"]
+    return [replace(style, text=f"[^{label}]", note=label)]
+
+
+def _inline_footnote(token: Token, context: _Context, style: Run) -> list[Run]:
+    label = f"^{next(_INLINE_NOTES)}"
+    runs = strip_runs(_runs(token["children"], context))
+    context.footnotes.append(Footnote(label, runs, context.locator.find(plain_text(runs))))
+    return [replace(style, text=f"^[{plain_text(runs)}]", note=label)]
+
+
+def _construct(token: Token, context: _Context, style: Run) -> list[Run]:
+    """Text a warned construct matched: reported, and kept as written or dropped."""
+    construct = constructs.by_name(token["attrs"]["name"])
+    context.warn(construct, token["raw"])
+    assert construct.detect is not None
+    return [replace(style, text=token["raw"])] if construct.detect.keep else []
+
+
 INLINE_RULES: dict[str, InlineRule] = {
     "text": _text,
     "codespan": _codespan,
@@ -144,6 +253,12 @@ INLINE_RULES: dict[str, InlineRule] = {
     "linebreak": _linebreak,
     "image": _image,
     "inline_html": _inline_html,
+    "superscript": _styled(sup=True),
+    "subscript": _styled(sub=True),
+    "span": _span,
+    "footnote_ref": _footnote_ref,
+    "inline_footnote": _inline_footnote,
+    "construct": _construct,
 }
 
 
@@ -158,6 +273,8 @@ def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> lis
             if "raw" in token and not token.get("children"):
                 runs.append(replace(style, text=str(token["raw"])))
         else:
+            if token["type"] == "text" and runs and runs[-1].link and token["raw"][:1] == "{":
+                token = {**token, "raw": TRAILING_ATTRIBUTES.sub("", token["raw"])}  # {target=…}
             runs += rule(token, context, style)
     return merge_runs(runs)
 
@@ -176,6 +293,10 @@ def _strip_image_attributes(runs: list[Run], had_images: bool) -> list[Run]:
 
 def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
     origin = context.locator.find(_first_text(token))
+    construct = constructs.warned(Scope.PARAGRAPH, _first_text(token))
+    if construct is not None and len(token.get("children", ())) <= 1:
+        context.diagnostics.append(construct.warning(origin))
+        return []
     before = len(context.images)
     raw_runs = _runs(token["children"], context)
     images = context.images[before:]
@@ -192,12 +313,31 @@ def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
 
 def _first_text(token: Token) -> str:
     if "raw" in token:
-        return str(token["raw"]).split("\n")[0]
+        return MARKED.sub("", str(token["raw"]).split("\n")[0])
     for child in token.get("children", ()):
         found = _first_text(child)
         if found.strip():
             return found
     return ""
+
+
+def _code_blocks(token: Token, context: _Context) -> list[Block]:
+    """A code block; pandoc's raw blocks (```` ```{=html} ````) and diagrams as the table says."""
+    info = (token.get("attrs") or {}).get("info", "").strip()
+    raw_format = re.fullmatch(r"\{=(\w+)\}", info)
+    if raw_format is not None:
+        origin = context.locator.find(info)
+        if raw_format.group(1) == "html":
+            return [RawHtml(token["raw"], origin)]
+        construct = constructs.warned(Scope.CODE, f"={raw_format.group(1)}")
+        if construct is not None:
+            context.diagnostics.append(construct.warning(origin))
+        return []
+    block = _code(token, context)
+    construct = constructs.warned(Scope.CODE, (block.language or "").lower())
+    if construct is not None:
+        context.diagnostics.append(construct.warning(block.origin))
+    return [block]
 
 
 def _code(token: Token, context: _Context) -> CodeBlock:
@@ -223,10 +363,24 @@ def _code(token: Token, context: _Context) -> CodeBlock:
     )
 
 
+def _take_marker(runs: Inline) -> tuple[str, Inline]:
+    """Return the fancy list marker ``syntax/lines.py`` put in front of ``runs``, and the runs
+    without it ("" when there is none)."""
+    if not runs or runs[0].code:
+        return "", runs
+    match = MARKED.match(runs[0].text)
+    if match is None:
+        return "", runs
+    rest = runs[0].text[match.end() :]
+    first = (replace(runs[0], text=rest),) if rest else ()
+    return match.group(1), strip_runs(first + runs[1:])
+
+
 def _list(token: Token, context: _Context) -> list[Block]:
     origin = context.locator.find(_first_text(token))
     items = []
-    for item in token["children"]:
+    first_marker = ""
+    for index, item in enumerate(token["children"]):
         runs: Inline = ()
         inner: list[Block] = []
         for number, child in enumerate(c for c in item["children"] if c["type"] != "blank_line"):
@@ -234,10 +388,78 @@ def _list(token: Token, context: _Context) -> list[Block]:
             if number == 0 and blocks and isinstance(blocks[0], Paragraph):
                 runs, blocks = blocks[0].runs, blocks[1:]
             inner += blocks
-        items.append(ListItem(runs, tuple(inner)))
+        marker, runs = _take_marker(runs)
+        first_marker = marker if index == 0 else first_marker
+        checked = item["attrs"]["checked"] if item["type"] == "task_list_item" else None
+        items.append(ListItem(runs, tuple(inner), checked))
     attrs = token.get("attrs", {})
     ordered, start = bool(attrs.get("ordered")), int(attrs.get("start", 1))
-    return [BulletList(tuple(items), origin, ordered, start)]
+    numbering, delimiter = "decimal", token.get("bullet", ".") if ordered else "."
+    if first_marker:
+        numbering, delimiter, start = marker_style(first_marker)
+    return [BulletList(tuple(items), origin, ordered, start, numbering, delimiter)]
+
+
+def _definitions(token: Token, context: _Context) -> list[Block]:
+    origin = context.locator.find(_first_text(token))
+    items: list[Definition] = []
+    for child in token["children"]:
+        if child["type"] == "def_list_head":
+            items.append(Definition(strip_runs(_runs(child["children"], context))))
+        elif items:
+            blocks = tuple(_blocks(child["children"], context))
+            items[-1] = replace(items[-1], blocks=items[-1].blocks + blocks)
+    return [DefinitionList(tuple(items), origin)]
+
+
+def _line_block(token: Token, context: _Context) -> list[Block]:
+    origin = context.locator.find(_first_text(token))
+    return [Paragraph(strip_runs(_runs(token["children"], context)), origin)]
+
+
+def _footnote_def(token: Token, context: _Context) -> list[Block]:
+    label = token["attrs"]["label"]
+    origin = context.locator.find(f"[^{label}]")
+    lines: list[Inline] = []
+    for block in _blocks(token["children"], context):
+        if isinstance(block, Paragraph | Heading):
+            lines.append(block.runs)
+        elif isinstance(block, BulletList):
+            lines += [item.runs for item in block.items]
+        elif isinstance(block, CodeBlock):
+            lines.append((Run(block.text, code=True),))
+    runs = tuple(
+        run for number, line in enumerate(lines) for run in ((Run(" "),) if number else ()) + line
+    )
+    context.footnotes.append(Footnote(label, tuple(merge_runs(list(runs))), origin))
+    return []
+
+
+def _cell_runs(text: str, context: _Context) -> Inline:
+    """Return a table cell's Markdown as runs (the lines of a grid cell's paragraphs joined)."""
+    tokens = _PARSE(text)
+    assert isinstance(tokens, list)
+    lines: list[list[Run]] = []
+    for token in tokens:
+        if token["type"] in ("paragraph", "block_text"):
+            lines.append(_runs(token["children"], context))
+        elif token["type"] == "list":
+            for item in token["children"]:
+                for child in item["children"]:
+                    if child["type"] in ("paragraph", "block_text"):
+                        lines.append([Run("\u2022 "), *_runs(child["children"], context)])
+    joined = [
+        run for number, line in enumerate(lines) for run in ([Run("\n")] if number else []) + line
+    ]
+    return strip_runs(merge_runs(joined))
+
+
+def _text_table(token: Token, context: _Context) -> list[Block]:
+    found: tables.TableText = token["attrs"]["table"]
+    origin = context.locator.find(next((cell for cell in found.header if cell), ""))
+    header = tuple(_cell_runs(cell, context) for cell in found.header)
+    rows = tuple(tuple(_cell_runs(cell, context) for cell in row) for row in found.rows)
+    return [Table(header, rows, found.aligns, origin, widths=found.widths)]
 
 
 def _table(token: Token, context: _Context) -> Table:
@@ -255,22 +477,52 @@ def _table(token: Token, context: _Context) -> Table:
                 rows.append(
                     tuple(strip_runs(_runs(cell["children"], context)) for cell in row["children"])
                 )
-    return Table(tuple(header), tuple(rows), tuple(aligns), origin)
+    widths = tuple((token.get("attrs") or {}).get("widths", ()))
+    return Table(tuple(header), tuple(rows), tuple(aligns), origin, widths=widths)
 
 
 def _heading(token: Token, context: _Context) -> list[Block]:
     origin = context.locator.find(_first_text(token))
     runs = strip_runs(_runs(token["children"], context))
+    if runs and not runs[-1].code and HEADING_ATTRIBUTES.search(runs[-1].text):
+        last = HEADING_ATTRIBUTES.sub("", runs[-1].text)  # {#id .class}: pandoc's attributes
+        runs = strip_runs(runs[:-1] + ((replace(runs[-1], text=last),) if last else ()))
     return [Heading(runs, token["attrs"]["level"], origin)]
+
+
+def _drop_prefix(runs: Inline, length: int) -> Inline:
+    """Return ``runs`` without their first ``length`` characters."""
+    result: list[Run] = []
+    for run in runs:
+        if length >= len(run.text):
+            length -= len(run.text)
+            continue
+        result.append(replace(run, text=run.text[length:]) if length else run)
+        length = 0
+    return strip_runs(result)
 
 
 def _quote(token: Token, context: _Context) -> list[Block]:
     origin = context.locator.find(_first_text(token))
-    return [Quote(tuple(_blocks(token["children"], context)), origin)]
+    blocks = _blocks(token["children"], context)
+    first = blocks[0] if blocks else None
+    if isinstance(first, Paragraph):  # a GitHub alert: > [!NOTE]
+        alert = ALERT.match(plain_text(first.runs))
+        if alert is not None:
+            rest = _drop_prefix(first.runs, alert.end())
+            blocks = ([replace(first, runs=rest)] if rest else []) + blocks[1:]
+            style = alert.group(1).lower()
+            return [Callout(style, (Run(style.capitalize()),), tuple(blocks), origin)]
+    return [Quote(tuple(blocks), origin)]
 
 
 def _html_block(token: Token, context: _Context) -> list[Block]:
-    return [RawHtml(token["raw"], context.locator.find(_first_text(token)))]
+    origin = context.locator.find(_first_text(token))
+    construct = constructs.warned(Scope.HTML, token["raw"])
+    if construct is not None:  # a comment: Marp's directives and notes
+        context.diagnostics.append(construct.warning(origin))
+        return []
+    return [RawHtml(token["raw"], origin)]
 
 
 def _rule(token: Token, context: _Context) -> list[Block]:
@@ -290,8 +542,12 @@ BLOCK_RULES: dict[str, BlockRule] = {
     "block_text": _paragraph_blocks,
     "heading": _heading,
     "list": _list,
-    "block_code": lambda token, context: [_code(token, context)],
+    "block_code": _code_blocks,
     "table": lambda token, context: [_table(token, context)],
+    "text_table": _text_table,
+    "def_list": _definitions,
+    "line_block": _line_block,
+    "footnote_def": _footnote_def,
     "block_quote": _quote,
     "block_html": _html_block,
     "thematic_break": _rule,
@@ -299,28 +555,99 @@ BLOCK_RULES: dict[str, BlockRule] = {
 }
 
 
+def _caption(token: Token | None) -> str:
+    """Return the text of ``token`` if it is a table caption paragraph (``: …``, ``Table: …``)."""
+    if token is None or token["type"] != "paragraph":
+        return ""
+    children = token.get("children") or [{}]
+    first = children[0].get("raw", "") if children[0].get("type") == "text" else ""
+    return first if CAPTION.match(first) and first.strip() not in (":", "Table:") else ""
+
+
+def _with_captions(tokens: list[Token]) -> list[Token]:
+    """Return ``tokens`` with each table caption paragraph moved into its table's token."""
+    solid = [t for t in tokens if t["type"] != "blank_line"]
+    result = list(solid)
+    for index, token in enumerate(solid):
+        if token["type"] not in ("table", "text_table"):
+            continue
+        for neighbour in (index + 1, index - 1):
+            near = solid[neighbour] if 0 <= neighbour < len(solid) else None
+            if near is not None and near in result and _caption(near):
+                token.setdefault("attrs", {})["caption"] = near
+                result.remove(near)
+                break
+    return result
+
+
+def _captioned(table: Table, token: Token, context: _Context) -> Table:
+    """Return ``table`` with the caption its token carries (and Quarto's tbl-colwidths)."""
+    caption_token = (token.get("attrs") or {}).get("caption")
+    if caption_token is None:
+        return table
+    runs = list(_runs(caption_token["children"], context))
+    runs[0] = replace(runs[0], text=CAPTION.sub("", runs[0].text, count=1))
+    widths = table.widths
+    last = runs[-1].text if runs else ""
+    colwidths = COLWIDTHS.search(last)
+    if colwidths is not None:
+        numbers = [float(n) for n in re.findall(r"[\d.]+", colwidths.group(1))]
+        total = sum(numbers) or 1
+        widths = tuple(n / total for n in numbers)
+        runs[-1] = replace(runs[-1], text=COLWIDTHS.sub("", last))
+    return replace(table, caption=strip_runs(runs), widths=widths)
+
+
 def _blocks(tokens: Iterable[Token], context: _Context) -> list[Block]:
     blocks: list[Block] = []
+    tokens = list(tokens)
+    if any(t["type"] in ("table", "text_table") for t in tokens):
+        tokens = _with_captions(tokens)
     for token in tokens:
         rule = BLOCK_RULES.get(token["type"])
         if rule is None:  # never dropped without a word
             context.unknown(token["type"])
             continue
-        blocks += rule(token, context)
+        made = rule(token, context)
+        if made and isinstance(made[0], Table) and (token.get("attrs") or {}).get("caption"):
+            made = [_captioned(made[0], token, context)]
+        blocks += made
     return blocks
 
 
 def parse_blocks(
-    lines: tuple[str, ...], origin: Origin, diagnostics: list[Diagnostic]
+    lines: tuple[str, ...],
+    origin: Origin,
+    diagnostics: list[Diagnostic],
+    footnotes: list[Footnote] | None = None,
 ) -> list[Block]:
-    """Return the blocks of Markdown ``lines``, whose first line is at ``origin``."""
+    """Return the blocks of Markdown ``lines``, whose first line is at ``origin``.
+
+    Footnote definitions (and inline notes) go to ``footnotes``; without it, they are reported.
+    """
     context = _Context(_Locator(lines, origin), diagnostics)
-    tokens = _PARSE("\n".join(lines))
+    tokens = _PARSE("\n".join(rewrite_lines(lines) or lines))
     assert isinstance(tokens, list)
-    return _blocks(tokens, context)
+    blocks = _blocks(tokens, context)
+    _hand_over(context, footnotes)
+    return blocks
 
 
-def parse_inline(text: str, origin: Origin, diagnostics: list[Diagnostic]) -> Inline:
+def _hand_over(context: _Context, footnotes: list[Footnote] | None) -> None:
+    if footnotes is not None:
+        footnotes += context.footnotes
+    elif context.footnotes:
+        origin = context.footnotes[0].origin
+        message = "footnote here not shown (footnotes are read on slides only)"
+        context.diagnostics.append(Diagnostic(origin, Level.WARNING, message, "footnote"))
+
+
+def parse_inline(
+    text: str,
+    origin: Origin,
+    diagnostics: list[Diagnostic],
+    footnotes: list[Footnote] | None = None,
+) -> Inline:
     """Return the runs of one line of Markdown (a heading or a setting such as the deck title)."""
     context = _Context(_Locator((text,), origin), diagnostics)
     tokens = _PARSE(text)
@@ -331,4 +658,5 @@ def parse_inline(text: str, origin: Origin, diagnostics: list[Diagnostic]) -> In
             runs += _runs(token["children"], context)
     if not runs and text.strip():
         runs = [Run(text.strip())]  # e.g. "1. Intro" would parse as a list; keep the words
+    _hand_over(context, footnotes)
     return strip_runs(runs)

@@ -22,7 +22,8 @@ class Run:
 
     ``link`` is a URL, or ``#id`` for a slide in the deck; ``raw`` marks inline HTML from the
     source, shown as text unless the build allows HTML; ``classes`` are a span's classes that
-    deckgen gives no meaning (the HTML keeps them for a theme to style).
+    deckgen gives no meaning (the HTML keeps them for a theme to style). ``note`` is the label
+    of the footnote this run refers to (``passes/footnotes.py`` numbers it).
     """
 
     text: str
@@ -38,6 +39,7 @@ class Run:
     sub: bool = False
     sup: bool = False
     classes: tuple[str, ...] = ()
+    note: str = ""
 
 
 Inline = tuple[Run, ...]
@@ -74,14 +76,21 @@ class ListItem:
 
     runs: Inline
     blocks: tuple[Block, ...] = ()
+    checked: bool | None = None  # a task list item: False ☐, True ☑
 
 
 @dataclass(frozen=True, slots=True)
 class BulletList:
+    """A bullet or numbered list. ``numbering`` is a CSS list-style-type (``decimal``,
+    ``lower-alpha``, ``upper-alpha``, ``lower-roman``, ``upper-roman``); ``delimiter`` is how a
+    number is written: ``.`` (1.), ``)`` (1)) or ``()`` ((1))."""
+
     items: tuple[ListItem, ...]
     origin: Origin
     ordered: bool = False
     start: int = 1
+    numbering: str = "decimal"
+    delimiter: str = "."
     kind: ClassVar[str] = "list"
 
 
@@ -126,10 +135,16 @@ class Image:
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """A table: header cells (``()`` for a table without a header row), rows, each column's
+    alignment, a caption, and relative column ``widths`` (shares of the text width; ``()``:
+    sized by their content)."""
+
     header: tuple[Inline, ...]
     rows: tuple[tuple[Inline, ...], ...]
     aligns: tuple[str | None, ...]
     origin: Origin
+    caption: Inline = ()
+    widths: tuple[float, ...] = ()
     kind: ClassVar[str] = "table"
 
 
@@ -162,6 +177,55 @@ class Cards:
     cards: tuple[Inline, ...]
     origin: Origin
     kind: ClassVar[str] = "cards"
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """One term of a definition list and the blocks defining it (all its definitions, in order)."""
+
+    term: Inline
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionList:
+    """Pandoc's definition list: terms, each with its definitions indented below it."""
+
+    items: tuple[Definition, ...]
+    origin: Origin
+    kind: ClassVar[str] = "definitions"
+
+
+@dataclass(frozen=True, slots=True)
+class Callout:
+    """A box coloured by its ``style`` (note, tip, warning, important, caution): Quarto's
+    ``::: callout-note`` and GitHub's ``> [!NOTE]``; ``title`` is shown above its blocks."""
+
+    style: str
+    title: Inline
+    blocks: tuple[Block, ...]
+    origin: Origin
+    kind: ClassVar[str] = "callout"
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """Small print (``::: aside``): below the body of its slide, in the theme's small size."""
+
+    blocks: tuple[Block, ...]
+    origin: Origin
+    kind: ClassVar[str] = "aside"
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote: its ``label`` (``[^label]``), its text, and the ``number`` it is shown with
+    (0 until ``passes/footnotes.py`` numbers the notes in the order they are referred to)."""
+
+    label: str
+    runs: Inline
+    origin: Origin
+    number: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +262,9 @@ Block = (
     | Cards
     | RawHtml
     | TeacherOnly
+    | DefinitionList
+    | Callout
+    | Aside
 )
 
 
@@ -213,6 +280,7 @@ class Slide:
 
     ``classes`` and ``attributes`` (``key=value`` pairs) are those written on its heading;
     ``section`` is the title of the section divider it falls under ("" before the first).
+    ``footnotes`` are the notes shown at its foot (before numbering: those defined on it).
     """
 
     kind: SlideKind
@@ -226,6 +294,7 @@ class Slide:
     classes: tuple[str, ...] = ()
     attributes: tuple[tuple[str, str], ...] = ()
     section: str = ""
+    footnotes: tuple[Footnote, ...] = ()
 
     def with_changes(self, **changes: object) -> Slide:
         """Return a copy with ``changes`` applied."""

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from deckgen import explainer
+from deckgen import constructs, explainer
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.markdown import parse_blocks
 from deckgen.model import Block, Deck, DeckMeta, Slide
+from deckgen.passes.footnotes import number_footnotes
 from deckgen.passes.ids import assign_ids, assign_sections, is_empty
 from deckgen.passes.images import check_images, resolve_images
 from deckgen.passes.languages import check_code_languages
 from deckgen.passes.links import check_links, drop_unsafe_links, link_pages
+from deckgen.passes.toc import DEFAULT_DEPTH, contents_slide, insert_contents, is_hidden
 from deckgen.read import DeckSource, Part, SourceFile
 from deckgen.slides import build_slide, title_slide
 from deckgen.split import split_slides
+from deckgen.syntax.lines import number_examples
 
 FILE_CACHE_SIZE = 256  # parsed files kept for rebuilds
 
@@ -61,6 +65,8 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
                 body=resolve_images(slide.body, file.path.parent),
                 notes=resolve_images(slide.notes, file.path.parent),
             )
+            if is_hidden(slide):
+                continue  # visibility="hidden": in neither format, as reveal.js hides it
             if is_empty(slide):
                 diagnostics.append(Diagnostic(slide.origin, Level.WARNING, "empty slide (dropped)"))
             else:
@@ -73,10 +79,16 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
         diagnostics.append(Diagnostic(where, Level.ERROR, "the deck has no slides (empty source)"))
     slides = assign_ids(slides)
     slides = assign_sections(slides)
+    slides = number_footnotes(slides, diagnostics)
     pages = {path: slides[index].id for path, index in first_slides.items()}
     slides = link_pages(slides, folders, pages, diagnostics)
     slides = check_links(slides, diagnostics)
     slides = drop_unsafe_links(slides, diagnostics)
+    if "toc" in settings and settings["toc"].value:
+        depth = settings["toc-depth"].value if "toc-depth" in settings else DEFAULT_DEPTH
+        title = str(settings["toc-title"].value) if "toc-title" in settings else ""
+        contents = contents_slide(slides, title, depth, slide_level, settings["toc"].origin)
+        slides = insert_contents(slides, contents)
     check_images(slides, source.root, diagnostics, allow_outside)
     check_code_languages(slides, diagnostics)
     meta = DeckMeta(
@@ -103,6 +115,9 @@ def parse_file(
     (``deckgen serve``, ``build --watch``), only the files that changed are parsed again.
     """
     diagnostics: list[Diagnostic] = []
+    if any("(@" in line for line in file.lines):  # example lists, numbered through the file
+        file = replace(file, lines=number_examples(file.lines))
+    diagnostics += constructs.scan_file("\n".join(file.lines), file.origin(0))
     slides = explainer.page_slides(file, diagnostics)
     if slides is None:
         slides = [

@@ -78,6 +78,18 @@ def _slide_level(value: Any) -> int:
     return value
 
 
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
+    return value
+
+
+def _depth(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
+        raise ValueError("expected a whole number from 1 to 6")
+    return value
+
+
 def _file_list(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError("expected a list of file names")
@@ -137,6 +149,9 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "notes": _text,
     "files": _file_list,
     "parts": _parts,
+    "toc": _flag,
+    "toc-title": _text,
+    "toc-depth": _depth,
 }
 
 

@@ -7,23 +7,32 @@ The rules, on top of pandoc's:
 - paragraphs after the slide's last list (or card grid) are takeaway lines;
 - ``::: notes`` holds speaker notes, ``:::: columns`` / ``::: column`` side-by-side columns,
   ``::: cards`` a list shown as a grid of cards, ``::: teacher`` teacher-only content (kept or
-  dropped by the audience pass). Other divs keep their content in place.
+  dropped by the audience pass), ``::: callout-note`` (tip, warning...) a coloured box, and
+  ``::: aside`` small print below the body. Other divs keep their content in place, and a class
+  no rule reads is reported (the table in ``constructs.py``).
 """
 
 from __future__ import annotations
 
 import re
 
+from deckgen import constructs
+from deckgen.constructs import CALLOUT_STYLES, Scope
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.markdown import parse_blocks, parse_inline
 from deckgen.model import (
+    Aside,
     Block,
     BulletList,
+    Callout,
     Cards,
     Column,
     Columns,
+    Footnote,
+    Heading,
     Inline,
     Paragraph,
+    Run,
     Slide,
     SlideKind,
     TeacherOnly,
@@ -36,33 +45,84 @@ NOTES_CLASSES = frozenset({"notes"})
 # A column width is a CSS length (pandoc writes it into a style): anything else could inject CSS.
 COLUMN_WIDTH = re.compile(r"\d{1,4}(\.\d+)?(%|px|em|rem|pt|cm|mm|in)?")
 TEACHER_CLASS = "teacher"  # ::: teacher, and {.teacher} on a slide heading
+ASIDE_CLASS = "aside"
 
 
 def segment_blocks(
-    segments: tuple[Segment, ...], notes: list[Block], diagnostics: list[Diagnostic]
+    segments: tuple[Segment, ...],
+    notes: list[Block],
+    diagnostics: list[Diagnostic],
+    footnotes: list[Footnote] | None = None,
 ) -> list[Block]:
-    """Return the body blocks of ``segments``; speaker notes are appended to ``notes``."""
+    """Return the body blocks of ``segments``; speaker notes are appended to ``notes`` and
+    footnote definitions to ``footnotes`` (None: reported, not kept)."""
     blocks: list[Block] = []
     for segment in segments:
         if isinstance(segment, Text):
-            blocks += parse_blocks(segment.lines, segment.origin, diagnostics)
+            blocks += parse_blocks(segment.lines, segment.origin, diagnostics, footnotes)
             continue
         classes = set(segment.attributes.classes)
         if classes & NOTES_CLASSES:
-            notes += segment_blocks(segment.segments, notes, diagnostics)
+            notes += segment_blocks(segment.segments, notes, diagnostics, footnotes)
         elif "columns" in classes:
-            blocks.append(_columns(segment, notes, diagnostics))
+            blocks.append(_columns(segment, notes, diagnostics, footnotes))
         elif "cards" in classes:
             blocks.append(_cards(segment, notes, diagnostics))
-        elif TEACHER_CLASS in classes:
-            inner = segment_blocks(segment.segments, notes, diagnostics)
-            blocks.append(TeacherOnly(tuple(inner), segment.origin))
         else:
-            blocks += segment_blocks(segment.segments, notes, diagnostics)
+            blocks += _div(segment, notes, diagnostics, footnotes)
     return blocks
 
 
-def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Columns:
+def _div(
+    div: Div,
+    notes: list[Block],
+    diagnostics: list[Diagnostic],
+    footnotes: list[Footnote] | None,
+) -> list[Block]:
+    """Return the blocks of a div that holds blocks: teacher-only content, a callout, an aside,
+    or (any other class, reported when no rule reads it) its content in place."""
+    inner = segment_blocks(div.segments, notes, diagnostics, footnotes)
+    classes = div.attributes.classes
+    if TEACHER_CLASS in classes:
+        return [TeacherOnly(tuple(inner), div.origin)]
+    if style := _callout_style(classes):
+        return [_callout(style, div, inner)]
+    if ASIDE_CLASS in classes:
+        return [Aside(tuple(inner), div.origin)]
+    for name in classes:
+        construct = constructs.warned(Scope.DIV, name)
+        if construct is not None:
+            diagnostics.append(construct.warning(div.origin))
+    return inner
+
+
+def _callout_style(classes: tuple[str, ...]) -> str:
+    """Return the style of a Quarto callout div's classes ("note" for a bare ``callout``)."""
+    for name in classes:
+        if name.startswith("callout-") and name[8:] in CALLOUT_STYLES:
+            return name[8:]
+        if name == "callout":
+            return "note"
+    return ""
+
+
+def _callout(style: str, div: Div, blocks: list[Block]) -> Callout:
+    """Return a callout: its title from ``title=``, else from a first heading, else its style."""
+    title: Inline = ()
+    written = div.attributes.get("title")
+    if written:
+        title = parse_inline(written, div.origin, [])
+    elif blocks and isinstance(blocks[0], Heading):
+        title, blocks = blocks[0].runs, blocks[1:]
+    return Callout(style, title or (Run(style.capitalize()),), tuple(blocks), div.origin)
+
+
+def _columns(
+    div: Div,
+    notes: list[Block],
+    diagnostics: list[Diagnostic],
+    footnotes: list[Footnote] | None = None,
+) -> Columns:
     columns = []
     loose: list[Segment] = []
     for segment in div.segments:
@@ -77,7 +137,7 @@ def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Col
                     )
                 )
                 width = None
-            blocks = segment_blocks(segment.segments, notes, diagnostics)
+            blocks = segment_blocks(segment.segments, notes, diagnostics, footnotes)
             columns.append(Column(tuple(blocks), width))
         else:
             loose.append(segment)
@@ -89,7 +149,7 @@ def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Col
                 "text in ':::: columns' outside any '::: column' is shown as its own column",
             )
         )
-        columns.append(Column(tuple(segment_blocks(tuple(loose), notes, diagnostics))))
+        columns.append(Column(tuple(segment_blocks(tuple(loose), notes, diagnostics, footnotes))))
     return Columns(tuple(columns), div.origin)
 
 
@@ -128,8 +188,15 @@ def split_takeaways(body: list[Block]) -> tuple[list[Block], list[Paragraph]]:
 def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnostic]) -> Slide:
     """Return the slide written in ``source``."""
     notes: list[Block] = []
-    body = segment_blocks(source.segments, notes, diagnostics)
-    title = parse_inline(source.title, source.origin, diagnostics)
+    footnotes: list[Footnote] = []
+    body = segment_blocks(source.segments, notes, diagnostics, footnotes)
+    title = parse_inline(source.title, source.origin, diagnostics, footnotes)
+    for key, value in source.attributes.values:
+        construct = constructs.warned(Scope.SLIDE, f"{key}={value}")
+        if construct is not None:
+            diagnostics.append(construct.warning(source.origin))
+    asides = [block for block in body if isinstance(block, Aside)]
+    body = [block for block in body if not isinstance(block, Aside)]
     is_section = source.level is not None and source.level < slide_level
     subtitle: Inline = ()
     if body and is_subtitle(body[0]):
@@ -139,6 +206,7 @@ def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnos
     takeaways: list[Paragraph] = []
     if not is_section:
         body, takeaways = split_takeaways(body)
+    body += asides  # small print, below the body (and above the takeaways)
     return Slide(
         kind=SlideKind.SECTION if is_section else SlideKind.CONTENT,
         title=title,
@@ -150,6 +218,7 @@ def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnos
         id=source.attributes.id,
         classes=source.attributes.classes,
         attributes=source.attributes.values,
+        footnotes=tuple(footnotes),
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from deckgen.diagnostics import DeckError, Diagnostic, Level, Origin
 from deckgen.read import SourceFile
+from deckgen.syntax.tables import table_span
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -135,8 +136,18 @@ def split_slides(
             )
         top.segments = []
 
+    table_end = 0  # lines before this one belong to a table (its rules split nothing)
     for index, line in enumerate(file.lines):
         current = stack[-1] if stack else top
+        if index < table_end:
+            current.lines.append(line)
+            continue
+        if fence is None and line.lstrip(" ").startswith("-") and THEMATIC_BREAK.match(line):
+            span = table_span(file.lines, index)
+            if span:
+                table_end = index + span
+                current.lines.append(line)
+                continue
         if fence is not None:
             current.lines.append(line)
             char, length, _ = fence

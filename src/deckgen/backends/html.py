@@ -9,6 +9,7 @@ exact control of white space.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +18,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from deckgen import constructs
 from deckgen.backends import web_assets
+from deckgen.constructs import Scope
 from deckgen.diagnostics import Diagnostic
 from deckgen.geometry import column_weights
 from deckgen.images import is_remote
@@ -26,7 +29,8 @@ from deckgen.kinds import kind_of
 from deckgen.kinds.code import line_number
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
 from deckgen.layout.slide import Arrangement
-from deckgen.model import Block, CodeBlock, Heading, Image, Inline, Run
+from deckgen.model import Block, BulletList, CodeBlock, Heading, Image, Inline, Run, Slide
+from deckgen.passes.footnotes import footnote_line
 from deckgen.passes.walk import walk_blocks
 from deckgen.themes import Theme
 
@@ -64,6 +68,35 @@ def _run_html(run: Run, allow_html: bool) -> Markup:
 def runs_html(runs: Inline, allow_html: bool = False) -> Markup:
     """Return ``runs`` as escaped inline HTML (raw source HTML passes only if ``allow_html``)."""
     return Markup("").join(_run_html(run, allow_html) for run in runs)
+
+
+ATTRIBUTE_NAME = re.compile(r"[A-Za-z][\w-]*")
+PASSED = constructs.by_name("slide classes and data attributes")
+
+
+def section_attributes(slide: Slide) -> Markup:
+    """Return a slide's classes and ``data-*`` attributes for its ``<section>`` (pandoc writes
+    ``key=value`` as ``data-key``); those deckgen reads or reports otherwise are left out."""
+    parts = []
+    if slide.classes:
+        parts.append(Markup(' class="%s"') % " ".join(slide.classes))
+    for key, value in slide.attributes:
+        if (
+            not ATTRIBUTE_NAME.fullmatch(key)
+            or constructs.find(Scope.SLIDE, f"{key}={value}") is not PASSED
+        ):
+            continue
+        name = key if key.startswith("data-") else f"data-{key}"
+        parts.append(Markup(' %s="%s"') % (name, value))
+    return Markup("").join(parts)
+
+
+def list_numbering(block: BulletList) -> Markup:
+    """Return the ``style`` that numbers an ordered list as written (``a)``, ``(iv)``...)."""
+    if block.numbering == "decimal" and block.delimiter == ".":
+        return Markup("")
+    prefix = {".": "", ")": "paren-", "()": "parens-"}.get(block.delimiter, "")
+    return Markup(' style="list-style-type:%s%s"') % (prefix, block.numbering)
 
 
 def code_html(block: CodeBlock) -> Markup:
@@ -156,6 +189,9 @@ def _environment(folders: tuple[Path, ...], allow_html: bool) -> jinja2.Environm
     env.filters["runs"] = lambda runs: runs_html(runs, allow_html)
     env.filters["code"] = code_html
     env.filters["column_weights"] = lambda block: column_weights([c.width for c in block.columns])
+    env.filters["section_attributes"] = section_attributes
+    env.filters["numbering"] = list_numbering
+    env.filters["footnote"] = footnote_line
     env.filters["pt"] = lambda emu: f"{emu.pt:g}pt"
     env.filters["px"] = lambda emu: f"{emu.px:.2f}px"
     return env

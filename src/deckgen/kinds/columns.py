@@ -1,16 +1,24 @@
 """Columns (pandoc's ``:::: columns`` / ``::: column``): side by side, each as wide as its
-``width`` share (``geometry.column_weights``), the row as tall as its tallest column."""
+``width`` share (``geometry.column_weights``), the row as tall as its tallest column.
+
+A slide may break inside columns: both advance together, row by row (the first chunk of each
+column, then the second...), so a continuation slide goes on with every column where the
+page before stopped.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from itertools import zip_longest
 
 from deckgen.geometry import Box, column_weights, side_by_side
+from deckgen.kinds import parts
 from deckgen.kinds.record import Kind, notes_of, register, text_of
 from deckgen.layout.flow import FlowContext, lay_blocks
 from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.layout.pieces import Stacked
-from deckgen.model import Columns, Inline
+from deckgen.model import Block, Column, Columns, Inline
 from deckgen.units import Emu
 
 
@@ -32,6 +40,47 @@ def _lay(block: Columns, width: int, height: int, ctx: FlowContext) -> Stacked:
     )
 
 
+def _rows(block: Columns, cut: Callable[[tuple[Block, ...]], list[Block]]) -> list[Columns]:
+    """Return ``block`` as rows: row n holds the n-th part (``cut``) of every column."""
+    cuts = [cut(column.blocks) for column in block.columns]
+    if max((len(c) for c in cuts), default=0) < 2:
+        return [block]
+    return [
+        replace(
+            block,
+            columns=tuple(
+                Column((part,) if part is not None else (), column.width)
+                for column, part in zip(block.columns, row, strict=True)
+            ),
+        )
+        for row in zip_longest(*cuts)
+    ]
+
+
+def _chunks(block: Columns) -> list[Columns]:
+    return _rows(block, parts.chunks)
+
+
+def _finer(block: Columns) -> list[Columns]:
+    return _rows(block, parts.finer)
+
+
+def _join(first: Columns, second: Columns) -> Columns:
+    return replace(
+        first,
+        columns=tuple(
+            Column(parts.join(a.blocks, b.blocks), a.width)
+            for a, b in zip(first.columns, second.columns, strict=True)
+        ),
+    )
+
+
+def _tidy(block: Columns) -> Columns:
+    return replace(
+        block, columns=tuple(replace(c, blocks=parts.tidy(c.blocks)) for c in block.columns)
+    )
+
+
 def _text(block: Columns) -> Iterator[Inline]:
     for column in block.columns:
         yield from text_of(column.blocks)
@@ -49,5 +98,9 @@ COLUMNS = register(
         text=_text,
         notes=_notes,
         lay=_lay,
+        chunks=_chunks,
+        finer=_finer,
+        join=_join,
+        tidy=_tidy,
     )
 )

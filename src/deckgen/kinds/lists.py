@@ -8,9 +8,18 @@ from dataclasses import replace
 
 from deckgen.kinds.record import NOTES_LIST_INDENT, Kind, notes_of, register, text_of
 from deckgen.layout.flow import Flowable, FlowContext, Nested
-from deckgen.layout.paragraphs import Bullet, ParagraphSpec, line_pitch
-from deckgen.model import BulletList, Inline, Paragraph
+from deckgen.layout.paragraphs import TASK_CHARS, Bullet, ParagraphSpec, line_pitch
+from deckgen.model import BulletList, Inline, ListItem, Paragraph
 from deckgen.units import Emu
+
+
+def bullet(block: BulletList, item: ListItem, hang: Emu) -> Bullet:
+    """Return the marker of ``item``: a number in the list's style, a task box or a bullet."""
+    if block.ordered:
+        return Bullet(hang, None, block.start, block.numbering, block.delimiter)
+    if item.checked is not None:
+        return Bullet(hang, TASK_CHARS[item.checked])
+    return Bullet(hang)
 
 
 def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iterator[Flowable]:
@@ -21,7 +30,6 @@ def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iter
     line = line_pitch(size, role.line_height)
     text_margin = Emu(margin + indent)
     for number, item in enumerate(block.items):
-        bullet = Bullet(hang, None, block.start) if block.ordered else Bullet(hang)
         yield ParagraphSpec(
             item.runs,
             size,
@@ -31,7 +39,7 @@ def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iter
             before=Emu(gap // 2) if number or level else Emu(0),
             margin=text_margin,
             level=level,
-            bullet=bullet,
+            bullet=bullet(block, item, hang),
         )
         for inner in item.blocks:
             if isinstance(inner, BulletList):
@@ -76,8 +84,8 @@ def _notes_items(block: BulletList, size: Emu, level: int) -> Iterator[Paragraph
     indent = Emu(round(size * NOTES_LIST_INDENT))
     margin = Emu(indent * (level + 1))
     for item in block.items:
-        bullet = Bullet(indent, None, block.start) if block.ordered else Bullet(indent)
-        yield ParagraphSpec(item.runs, size, size, margin=margin, level=level, bullet=bullet)
+        marker = bullet(block, item, indent)
+        yield ParagraphSpec(item.runs, size, size, margin=margin, level=level, bullet=marker)
         for inner in item.blocks:
             if isinstance(inner, BulletList):
                 yield from _notes_items(inner, size, level + 1)

@@ -25,7 +25,13 @@ from deckgen.kinds import kind_of
 from deckgen.layout.fitting import Chunk, chunks_of, paginate
 from deckgen.layout.flow import ImageSize
 from deckgen.layout.pieces import Piece, SlidePlan, TextSizes
-from deckgen.layout.slide import Arrangement, Arranger, arrangement_of, is_headline
+from deckgen.layout.slide import (
+    Arrangement,
+    Arranger,
+    arrangement_of,
+    is_headline,
+    shown_footnotes,
+)
 from deckgen.layout.text import TextMeasure
 from deckgen.model import Block, Deck, Run, Slide, plain_text
 from deckgen.themes import Theme
@@ -109,6 +115,8 @@ class _SlideFitter:
         self.arranger = arranger
         self.size = dict(theme.sizes)
         self.minimum = dict(theme.min_sizes)
+        self.size.setdefault("small", self.size["body"])  # a theme of its own may not say
+        self.minimum.setdefault("small", min(self.minimum["body"], self.size["small"]))
 
     # -- sizes --
 
@@ -150,6 +158,7 @@ class _SlideFitter:
             code=scaled("code", "code"),
             card=scaled("card", "body"),
             table=scaled("table", "body"),
+            small=scaled("small", "small"),
         )
 
     # -- placing --
@@ -228,6 +237,7 @@ class _SlideFitter:
                 notes=slide.notes if part == 1 else (),
                 id=slide.id if part == 1 else f"{slide.id}-part-{part}",
             )
+            page = page.with_changes(footnotes=shown_footnotes(page))
             arrangement = arrangement_of(page)
             plan = self.arranger.plan(page, arrangement, sizes)
             yield _Page(page, arrangement, sizes, plan, part, total)

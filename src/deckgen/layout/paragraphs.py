@@ -19,13 +19,20 @@ from deckgen.units import Emu
 BULLET_CHAR = "\u2022"
 
 
+TASK_CHARS = {False: "\u2610", True: "\u2611"}  # a task list item: to do, done
+
+
 @dataclass(frozen=True, slots=True)
 class Bullet:
-    """A list marker hanging ``hang`` left of its paragraph's text: a glyph, or a start number."""
+    """A list marker hanging ``hang`` left of its paragraph's text: a glyph, or a start number
+    counted in ``numbering`` (a CSS list-style-type) and written with ``delimiter`` (``.``,
+    ``)`` or ``()``)."""
 
     hang: Emu
     char: str | None = BULLET_CHAR
     start: int | None = None
+    numbering: str = "decimal"
+    delimiter: str = "."
 
 
 @dataclass(frozen=True, slots=True)

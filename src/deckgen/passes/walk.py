@@ -14,7 +14,17 @@ from typing import Any, TypeVar, cast
 
 from deckgen.model import Block, Run
 
-NESTING = ("Block", "Inline", "Run", "ListItem", "Column", "Paragraph", "BulletList")
+NESTING = (
+    "Block",
+    "Inline",
+    "Run",
+    "ListItem",
+    "Column",
+    "Paragraph",
+    "BulletList",
+    "Footnote",
+    "Definition",
+)
 Node = TypeVar("Node")
 
 

@@ -1,0 +1,181 @@
+"""Line forms of pandoc's Markdown that CommonMark lacks, rewritten before mistune reads them.
+
+Every rewrite keeps the number of lines (so ``file:line`` stays right) and the width of what
+it replaces (so list items keep their indentation):
+
+- pandoc's fancy list markers (``a)``, ``(iv)``, ``#.``, ``(@label)``) become CommonMark
+  numbers, and the marker as written travels in front of the item's text between two private
+  characters (``MARK_OPEN`` marker ``MARK_CLOSE``), for ``markdown.py`` to read the style from;
+- a ``~`` definition marker becomes ``:`` (the only one mistune's def_list reads);
+- example list items are numbered through the file, and ``@label`` references to them become
+  their numbers (``number_examples``), as pandoc numbers examples through a document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+MARKED = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
+
+_INNER = r"#|@[\w-]*|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+"
+FANCY = re.compile(
+    rf"^(?P<indent>[ \t]*)(?P<marker>\((?:{_INNER}|\d{{1,9}})\)|(?:{_INNER})[.)])"
+    r"(?P<space>[ \t]+|$)"
+)
+STANDARD = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+MAYBE_FANCY = re.compile(r"^[ \t]*(?:\(|#[.)]|@|[a-zA-Z]{1,6}[.)])", re.MULTILINE)
+TILDE_DEFINITION = re.compile(r"^( {0,3})~([ \t]+\S)")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+MAX_DIGITS = 9  # CommonMark's longest list number
+
+
+def _number_for(marker: str) -> str:
+    """Return a CommonMark list number as wide as ``marker`` (when it can be)."""
+    delimiter = ")" if marker.endswith(")") and not marker.startswith("(") else "."
+    digits = min(len(marker) - 1, MAX_DIGITS)
+    return "1".rjust(digits, "0") + delimiter
+
+
+def _fancy(line: str) -> str | None:
+    """Return ``line`` with its fancy list marker rewritten, or None if it has none."""
+    match = FANCY.match(line)
+    if match is None:
+        return None
+    marker, space = match.group("marker"), match.group("space")
+    if re.fullmatch(r"[A-Z]\.", marker) and space.startswith(" ") and len(space) < 2:
+        return None  # "B. Russell": pandoc needs two spaces after a capital letter and period
+    number = _number_for(marker)
+    if not space or len(number) < len(marker):  # an empty item, or a marker too long to keep
+        space = " "
+    rest = line[match.end() :]
+    return f"{match.group('indent')}{number}{space}{MARK_OPEN}{marker}{MARK_CLOSE}{rest}"
+
+
+def rewrite_lines(lines: Iterable[str]) -> list[str] | None:
+    """Return ``lines`` with pandoc's fancy list markers and ``~`` definitions rewritten, or
+    None when there are none (the common case costs one search)."""
+    lines = list(lines)
+    text = "\n".join(lines)
+    if MAYBE_FANCY.search(text) is None and "~" not in text:
+        return None
+    changed = False
+    fence: str | None = None
+    blank_before, in_list = True, False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        fence_match = FENCE.match(line)
+        if fence is not None:
+            if fence_match and stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            continue
+        if not stripped:
+            blank_before = True
+            continue
+        indented = len(line) - len(line.lstrip(" ")) >= 4
+        if indented and not in_list and blank_before:
+            continue  # an indented code block
+        if blank_before or in_list:
+            rewritten = _fancy(line)
+            if rewritten is not None:
+                lines[index], changed, in_list = rewritten, True, True
+                blank_before = False
+                continue
+        definition = TILDE_DEFINITION.match(line)
+        if definition is not None:
+            lines[index] = f"{definition.group(1)}:{line[definition.end(1) + 1 :]}"
+            changed = True
+        if STANDARD.match(line):
+            in_list = True
+        elif blank_before and not line.startswith((" ", "\t")):
+            in_list = False
+        blank_before = False
+    return lines if changed else None
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def _roman(text: str) -> int:
+    values = [_ROMAN[c] for c in text.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def marker_style(marker: str) -> tuple[str, str, int]:
+    """Return (numbering, delimiter, start) of a list marker as written (``a)``, ``(iv)``...)."""
+    if marker.startswith("("):
+        inner, delimiter = marker[1:-1], "()"
+    else:
+        inner, delimiter = marker[:-1], marker[-1]
+    if inner == "#" or inner.startswith("@"):
+        return "decimal", delimiter, 1
+    if inner.isdigit():
+        return "decimal", delimiter, int(inner)
+    if len(inner) == 1 and inner not in "iI":
+        case = "lower" if inner.islower() else "upper"
+        return f"{case}-alpha", delimiter, ord(inner.lower()) - ord("a") + 1
+    case = "lower" if inner.islower() else "upper"
+    return f"{case}-roman", delimiter, _roman(inner)
+
+
+# -- example lists ---------------------------------------------------------------------------------
+
+EXAMPLE_ITEM = re.compile(r"^(?P<indent>[ \t]*)\(@(?P<label>[\w-]*)\)(?=[ \t]|$)")
+EXAMPLE_REF = re.compile(r"(?<![\w@])(\()?@(?P<label>[\w-]+)(?(1)\))")
+
+
+def number_examples(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Return ``lines`` with example list items ``(@)`` / ``(@label)`` numbered through the
+    file (``(1)``, ``(2)``...) and references to a labelled one replaced by its number."""
+    numbers: dict[str, int] = {}
+    count = 0
+    result = list(lines)
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        fence_match = FENCE.match(line)
+        if fence is not None:
+            if fence_match and line.strip().startswith(fence):
+                fence = None
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            continue
+        match = EXAMPLE_ITEM.match(line)
+        if match is not None:
+            count += 1
+            if match.group("label"):
+                numbers[match.group("label")] = count
+            result[index] = f"{match.group('indent')}({count}){line[match.end() :]}"
+    if not numbers:
+        return tuple(result)
+
+    def reference(match: re.Match[str]) -> str:
+        number = numbers.get(match.group("label"))
+        if number is None:
+            return match.group(0)
+        return f"({number})" if match.group(1) else str(number)
+
+    fence = None
+    for index, line in enumerate(result):
+        fence_match = FENCE.match(line)
+        if fence is not None:
+            if fence_match and line.strip().startswith(fence):
+                fence = None
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            continue
+        if "@" in line and not EXAMPLE_ITEM.match(lines[index]):
+            result[index] = _outside_code(line, lambda text: EXAMPLE_REF.sub(reference, text))
+    return tuple(result)
+
+
+def _outside_code(line: str, change: object) -> str:
+    """Return ``line`` with ``change`` applied to the text outside inline code spans."""
+    assert callable(change)
+    parts = re.split(r"(`+[^`]*`+)", line)
+    return "".join(part if part.startswith("`") else change(part) for part in parts)
