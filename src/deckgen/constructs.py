@@ -129,7 +129,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "fancy list",
-        "pandoc's `a)`, `A.`, `(i)`, `iv.` and `#.` markers (markdown.py: fancy_list_lines)",
+        "pandoc's `a)`, `A.`, `(i)`, `iv.` and `#.` markers (syntax/lines.py)",
         "BulletList(numbering, delimiter)",
         R,
         _slide("a) alpha\nb) beta\n\niv. four\nv. five\n\n#. auto\n#. numbered"),
@@ -137,8 +137,8 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "example list",
-        "pandoc's `(@)` and `(@label)` items, numbered through the deck; `@label` refers to "
-        "one (markdown.py, passes/examples.py)",
+        "pandoc's `(@)` and `(@label)` items, numbered through the file; `@label` refers to "
+        "one (syntax/lines.py)",
         "BulletList(delimiter='()')",
         R,
         _slide("(@) First example.\n(@good) Second example.\n\nAs (@good) shows, and @good."),
@@ -154,8 +154,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "definition list",
-        "a term line, then `:` or `~` definitions indented below it (mistune def_list, "
-        "markdown.py)",
+        "a term line, then `:` or `~` definitions indented below it (mistune def_list)",
         "DefinitionList",
         R,
         _slide("Term one\n\n:   Its definition.\n\nTerm two\n  ~ Another definition."),
@@ -163,7 +162,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "line block",
-        "lines starting with `| `, line breaks and indents kept (markdown.py: line_block)",
+        "lines starting with `| `, line breaks and indents kept (syntax/rules.py)",
         "Paragraph",
         R,
         _slide("| The first line\n|     an indented line\n| the last line"),
@@ -278,14 +277,14 @@ CONSTRUCTS: tuple[Construct, ...] = (
             "::: callout-warning\nMind the gap.\n:::"
         ),
         detect=Detect(Scope.DIV, r"callout-(" + "|".join(CALLOUT_STYLES) + ")|callout"),
-        syntax=(r"callout",),
+        syntax=(r"callout-",),
     ),
     Construct(
         "GitHub alert",
         "a block quote starting `[!NOTE]` (TIP, IMPORTANT, WARNING, CAUTION) (markdown.py)",
         "Callout",
         R,
-        _slide("> [!NOTE]\n> Alerts are callouts too."),
+        _slide("> [!NOTE]\n> Alerts are boxes too."),
         syntax=(r"\[!\w+\]",),
     ),
     Construct(
@@ -336,10 +335,10 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "horizontal rule",
-        "`***` inside a slide (a `---` after a blank line starts a slide) (markdown.py)",
+        "`***` inside a quote, list or div (at the top of a slide it starts a new slide)",
         None,
         W,
-        _slide("Above.\n\n***\n\nBelow."),
+        _slide("> Above.\n>\n> ***\n>\n> Below."),
         group="thematic-break",
     ),
     # -- slides ----------------------------------------------------------------------------------

@@ -108,6 +108,8 @@ ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n?", re.IG
 CAPTION = re.compile(r"^(?:Table)?:[ \t]*")
 COLWIDTHS = re.compile(r"[ \t]*\{[^{}]*tbl-colwidths=\"?\[([\d.,\s]+)\]\"?[^{}]*\}[ \t]*$")
 _INLINE_NOTES = itertools.count(1)
+DROPPED = "\ue002"  # where a warned construct's text was dropped (markdown.py removes it)
+RAW_INLINE = re.compile(r"\{=(\w+)\}")
 SPAN_STYLES = {"underline": "underline", "smallcaps": "smallcaps", "mark": "mark"}
 
 
@@ -239,7 +241,33 @@ def _construct(token: Token, context: _Context, style: Run) -> list[Run]:
     construct = constructs.by_name(token["attrs"]["name"])
     context.warn(construct, token["raw"])
     assert construct.detect is not None
-    return [replace(style, text=token["raw"])] if construct.detect.keep else []
+    return [replace(style, text=token["raw"] if construct.detect.keep else DROPPED)]
+
+
+def _close_gaps(runs: list[Run]) -> list[Run]:
+    """Return ``runs`` without the marks of dropped text, and without the double space a drop
+    between two words would leave."""
+    cleaned = []
+    for run in runs:
+        text = run.text
+        if DROPPED in text:
+            text = re.sub(f" ?{DROPPED}+( ?)", r"\1", text)
+        if text:
+            cleaned.append(replace(run, text=text) if text != run.text else run)
+    return cleaned
+
+
+def _raw_inline(runs: list[Run], token: Token, context: _Context) -> tuple[list[Run], Token]:
+    """Read pandoc's raw inline ```code`{=html}``: HTML for the HTML deck, other formats
+    dropped (reported); return the runs and what is left of ``token``."""
+    match = RAW_INLINE.match(token["raw"])
+    assert match is not None
+    code = runs.pop()
+    if match.group(1) == "html":
+        runs.append(replace(code, code=False, raw=True))
+    else:
+        context.warn(constructs.by_name("raw LaTeX"), code.text)
+    return runs, {**token, "raw": token["raw"][match.end() :]}
 
 
 INLINE_RULES: dict[str, InlineRule] = {
@@ -273,10 +301,14 @@ def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> lis
             if "raw" in token and not token.get("children"):
                 runs.append(replace(style, text=str(token["raw"])))
         else:
-            if token["type"] == "text" and runs and runs[-1].link and token["raw"][:1] == "{":
-                token = {**token, "raw": TRAILING_ATTRIBUTES.sub("", token["raw"])}  # {target=…}
+            if token["type"] == "text" and runs and token["raw"][:1] == "{":
+                if runs[-1].link:  # [text](url){target=_blank}: attributes, not text
+                    token = {**token, "raw": TRAILING_ATTRIBUTES.sub("", token["raw"])}
+                elif runs[-1].code and RAW_INLINE.match(token["raw"]):
+                    runs, token = _raw_inline(runs, token, context)
             runs += rule(token, context, style)
-    return merge_runs(runs)
+    runs = merge_runs(runs)
+    return _close_gaps(runs) if any(DROPPED in run.text for run in runs) else runs
 
 
 def _strip_image_attributes(runs: list[Run], had_images: bool) -> list[Run]:
@@ -413,8 +445,11 @@ def _definitions(token: Token, context: _Context) -> list[Block]:
 
 
 def _line_block(token: Token, context: _Context) -> list[Block]:
-    origin = context.locator.find(_first_text(token))
-    return [Paragraph(strip_runs(_runs(token["children"], context)), origin)]
+    """``| `` lines: one paragraph, its line breaks kept and its indents as no-break spaces."""
+    origin = context.locator.find(_first_text(token).replace(rules.INDENT, ""))
+    runs = strip_runs(_runs(token["children"], context))
+    kept = tuple(replace(run, text=run.text.replace(rules.INDENT, "\u00a0")) for run in runs)
+    return [Paragraph(kept, origin)]
 
 
 def _footnote_def(token: Token, context: _Context) -> list[Block]:

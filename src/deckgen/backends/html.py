@@ -27,6 +27,7 @@ from deckgen.images import is_remote
 from deckgen.inlines import INLINE_KINDS
 from deckgen.kinds import kind_of
 from deckgen.kinds.code import line_number
+from deckgen.kinds.lists import marker_indent
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
 from deckgen.layout.slide import Arrangement
 from deckgen.model import Block, BulletList, CodeBlock, Heading, Image, Inline, Run, Slide
@@ -91,12 +92,16 @@ def section_attributes(slide: Slide) -> Markup:
     return Markup("").join(parts)
 
 
-def list_numbering(block: BulletList) -> Markup:
-    """Return the ``style`` that numbers an ordered list as written (``a)``, ``(iv)``...)."""
+def list_numbering(block: BulletList, list_indent: float) -> Markup:
+    """Return the ``style`` that numbers an ordered list as written (``a)``, ``(iv)``...),
+    its text as far in as the layout stage put it (``kinds.lists.marker_indent``)."""
     if block.numbering == "decimal" and block.delimiter == ".":
         return Markup("")
     prefix = {".": "", ")": "paren-", "()": "parens-"}.get(block.delimiter, "")
-    return Markup(' style="list-style-type:%s%s"') % (prefix, block.numbering)
+    indent = marker_indent(block, list_indent)
+    return Markup(
+        ' style="list-style-type:%s%s;padding-left:calc(%gem - var(--box-bullet-offset))"'
+    ) % (prefix, block.numbering, indent)
 
 
 def code_html(block: CodeBlock) -> Markup:
@@ -287,6 +292,7 @@ def render_html(
         "image_src": image_src,
         "heading_level": _heading_level_lookup(laid_out),
         "allow_html": options.allow_html,
+        "list_indent": theme.box.list_indent,
     }
     html = env.get_template(TEMPLATE).render(
         render_blocks=BlockRenderer(env, shared),

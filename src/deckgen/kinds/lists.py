@@ -12,6 +12,52 @@ from deckgen.layout.paragraphs import TASK_CHARS, Bullet, ParagraphSpec, line_pi
 from deckgen.model import BulletList, Inline, ListItem, Paragraph
 from deckgen.units import Emu
 
+MARKER_EM = 0.5  # the width of a list number's character, roughly, in em
+
+
+def marker_indent(block: BulletList, list_indent: float) -> float:
+    """Return where a list's text starts, in em: the theme's ``list_indent``, or further for
+    numbers written wider than "1." (``(iv)``, ``b)``...), so the number fits before the text.
+    """
+    if not block.ordered or (block.numbering == "decimal" and block.delimiter == "."):
+        return list_indent
+    widest = max(
+        len(marker_text(block, number))
+        for number in range(block.start, block.start + len(block.items))
+    )
+    return list_indent + MARKER_EM * max(0, widest - 2)
+
+
+def marker_text(block: BulletList, number: int) -> str:
+    """Return the marker of item ``number`` as the list writes it (``iv.``, ``(b)``, ``3)``)."""
+    if block.numbering.endswith("alpha"):
+        text = _letters(number)
+    elif block.numbering.endswith("roman"):
+        text = _roman(number)
+    else:
+        text = str(number)
+    text = text.upper() if block.numbering.startswith("upper") else text
+    return f"({text})" if block.delimiter == "()" else f"{text}{block.delimiter}"
+
+
+def _letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def _roman(number: int) -> str:
+    text = ""
+    for value, symbol in (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ):  # fmt: skip
+        count, number = divmod(number, value)
+        text += symbol * count
+    return text
+
 
 def bullet(block: BulletList, item: ListItem, hang: Emu) -> Bullet:
     """Return the marker of ``item``: a number in the list's style, a task box or a bullet."""
@@ -25,7 +71,7 @@ def bullet(block: BulletList, item: ListItem, hang: Emu) -> Bullet:
 def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iterator[Flowable]:
     box, role, gap = ctx.box, ctx.body_role(), ctx.gap
     size = Emu(round(role.size * box.nested_list_scale**level))
-    indent = Emu(round(size * box.list_indent))
+    indent = Emu(round(size * marker_indent(block, box.list_indent)))
     hang = Emu(indent - round(size * box.bullet_offset))
     line = line_pitch(size, role.line_height)
     text_margin = Emu(margin + indent)

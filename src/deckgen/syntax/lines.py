@@ -31,14 +31,56 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 MAX_DIGITS = 9  # CommonMark's longest list number
 
 
-def _number_for(marker: str) -> str:
+def _number_for(marker: str, delimiter: str) -> str:
     """Return a CommonMark list number as wide as ``marker`` (when it can be)."""
-    delimiter = ")" if marker.endswith(")") and not marker.startswith("(") else "."
     digits = min(len(marker) - 1, MAX_DIGITS)
     return "1".rjust(digits, "0") + delimiter
 
 
-def _fancy(line: str) -> str | None:
+class _Lists:
+    """The style of the list last seen at each indentation: a list whose style differs from
+    the one before it is a new list (pandoc), so its number gets the other CommonMark
+    delimiter, which mistune also reads as a new list."""
+
+    def __init__(self) -> None:
+        self.styles: dict[int, tuple[tuple[str, str], str]] = {}
+
+    def delimiter(self, indent: int, marker: str) -> str:
+        """Return the CommonMark delimiter for a fancy ``marker`` at ``indent``."""
+        numbering, delimiter, _ = marker_style(marker)
+        previous = self.styles.get(indent)
+        letter = marker.strip("().")
+        if previous is not None and len(letter) == 1:
+            # "i." after "h." goes on with the letters, "v." after "iv." with the numerals
+            before = previous[0][0]
+            letters = before.endswith("-alpha") and numbering.endswith("-roman")
+            numerals = before.endswith("-roman") and letter.lower() in "ivxlcdm"
+            if letters or numerals:
+                numbering = before
+        key = (numbering, delimiter)
+        if previous is None:
+            chosen = ")" if delimiter == ")" else "."
+        elif previous[0] == key:
+            chosen = previous[1]
+        else:
+            chosen = "." if previous[1] == ")" else ")"
+        self.styles[indent] = (key, chosen)
+        return chosen
+
+    def standard(self, indent: int, line: str) -> None:
+        """Note a CommonMark list item at ``indent`` (a number or a bullet)."""
+        marker = line.strip().split(None, 1)[0] if line.strip() else ""
+        if marker[:1].isdigit():
+            self.styles[indent] = (("decimal", marker[-1]), marker[-1])
+        else:
+            self.styles.pop(indent, None)
+
+    def end(self) -> None:
+        """Forget every list (a paragraph outside them ended them)."""
+        self.styles.clear()
+
+
+def _fancy(line: str, lists: _Lists) -> str | None:
     """Return ``line`` with its fancy list marker rewritten, or None if it has none."""
     match = FANCY.match(line)
     if match is None:
@@ -46,7 +88,7 @@ def _fancy(line: str) -> str | None:
     marker, space = match.group("marker"), match.group("space")
     if re.fullmatch(r"[A-Z]\.", marker) and space.startswith(" ") and len(space) < 2:
         return None  # "B. Russell": pandoc needs two spaces after a capital letter and period
-    number = _number_for(marker)
+    number = _number_for(marker, lists.delimiter(len(match.group("indent")), marker))
     if not space or len(number) < len(marker):  # an empty item, or a marker too long to keep
         space = " "
     rest = line[match.end() :]
@@ -63,6 +105,7 @@ def rewrite_lines(lines: Iterable[str]) -> list[str] | None:
     changed = False
     fence: str | None = None
     blank_before, in_list = True, False
+    lists = _Lists()
     for index, line in enumerate(lines):
         stripped = line.strip()
         fence_match = FENCE.match(line)
@@ -80,7 +123,7 @@ def rewrite_lines(lines: Iterable[str]) -> list[str] | None:
         if indented and not in_list and blank_before:
             continue  # an indented code block
         if blank_before or in_list:
-            rewritten = _fancy(line)
+            rewritten = _fancy(line, lists)
             if rewritten is not None:
                 lines[index], changed, in_list = rewritten, True, True
                 blank_before = False
@@ -91,8 +134,10 @@ def rewrite_lines(lines: Iterable[str]) -> list[str] | None:
             changed = True
         if STANDARD.match(line):
             in_list = True
+            lists.standard(len(line) - len(line.lstrip(" ")), line)
         elif blank_before and not line.startswith((" ", "\t")):
             in_list = False
+            lists.end()
         blank_before = False
     return lines if changed else None
 

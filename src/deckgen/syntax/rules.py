@@ -23,6 +23,7 @@ Rule = Callable[[Any, re.Match[str], Any], int | None]
 
 FOOTNOTE_DEF = r"^ {0,3}\[\^(?P<def_label>[^\]\s]+)\]:[ \t]*(?P<def_first>[^\n]*)$"
 LINE_BLOCK = r"^ {0,3}\|(?:[ \t]+[^\n]*[^|\s\n]|[ \t]*)[ \t]*$"
+INDENT = "\ue003"  # a line block's indentation, kept from mistune (it trims white space)
 _CONTINUED = re.compile(r"^(?: {4}|\t)")
 _LINE = re.compile(r"^ {0,3}\|(?:[ \t]|$)")
 
@@ -72,7 +73,7 @@ def parse_line_block(block: Any, m: re.Match[str], state: Any) -> int:
         if _LINE.match(line):
             text = re.sub(r"^ {0,3}\|[ \t]?", "", line)
             indent = len(text) - len(text.lstrip(" "))
-            lines.append("\u00a0" * indent + text.lstrip(" "))
+            lines.append(INDENT * indent + text.lstrip(" "))
         elif lines and line.strip() and line.startswith(" "):
             lines[-1] += " " + line.strip()  # a continuation line
         else:
