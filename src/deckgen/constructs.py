@@ -141,7 +141,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
         "one (syntax/lines.py)",
         "BulletList(delimiter='()')",
         R,
-        _slide("(@) First example.\n(@good) Second example.\n\nAs (@good) shows, and @good."),
+        _slide("(@) First example.\n(@good) Second example.\n\nExample @good is better."),
         syntax=(r"\(@", r"@good"),
     ),
     Construct(

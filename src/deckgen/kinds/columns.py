@@ -1,8 +1,9 @@
 """Columns (pandoc's ``:::: columns`` / ``::: column``): side by side, each as wide as its
 ``width`` share (``geometry.column_weights``), the row as tall as its tallest column.
 
-A slide may break inside columns: both advance together, row by row (the first chunk of each
-column, then the second...), so a continuation slide goes on with every column where the
+A slide may break inside columns: all advance together, row by row, each row holding an equal
+share of every column's parts (a column of thirty code lines moves on two lines for each item
+of a fifteen-item list beside it), so a continuation slide goes on with every column where the
 page before stopped.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from itertools import zip_longest
 
 from deckgen.geometry import Box, column_weights, side_by_side
 from deckgen.kinds import parts
@@ -41,19 +41,25 @@ def _lay(block: Columns, width: int, height: int, ctx: FlowContext) -> Stacked:
 
 
 def _rows(block: Columns, cut: Callable[[tuple[Block, ...]], list[Block]]) -> list[Columns]:
-    """Return ``block`` as rows: row n holds the n-th part (``cut``) of every column."""
+    """Return ``block`` as rows, each with an equal share of every column's parts (``cut``)."""
     cuts = [cut(column.blocks) for column in block.columns]
-    if max((len(c) for c in cuts), default=0) < 2:
+    count = max((len(c) for c in cuts), default=0)
+    if count < 2:
         return [block]
+    rows: list[list[tuple[Block, ...]]] = [[() for _ in cuts] for _ in range(count)]
+    for index, column_parts in enumerate(cuts):
+        for number, part in enumerate(column_parts):
+            row = rows[number * count // len(column_parts)]
+            row[index] = parts.join(row[index], (part,))
     return [
         replace(
             block,
             columns=tuple(
-                Column((part,) if part is not None else (), column.width)
-                for column, part in zip(block.columns, row, strict=True)
+                Column(blocks, column.width)
+                for column, blocks in zip(block.columns, row, strict=True)
             ),
         )
-        for row in zip_longest(*cuts)
+        for row in rows
     ]
 
 

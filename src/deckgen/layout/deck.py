@@ -117,6 +117,7 @@ class _SlideFitter:
         self.minimum = dict(theme.min_sizes)
         self.size.setdefault("small", self.size["body"])  # a theme of its own may not say
         self.minimum.setdefault("small", min(self.minimum["body"], self.size["small"]))
+        self.minimum.setdefault("table", self.minimum["body"])
 
     # -- sizes --
 
@@ -149,7 +150,7 @@ class _SlideFitter:
             least = min(self.minimum[floor], self.size[role])
             return Emu(max(round(self.size[role] * ratio), least))
 
-        # Table and card text is body text: it shrinks with the body, never below its minimum.
+        # Table and card text shrinks with the body, never below its minimum (a table's own).
         return TextSizes(
             title=title,
             subtitle=subtitle,
@@ -157,7 +158,7 @@ class _SlideFitter:
             takeaway=self.size["takeaway"],
             code=scaled("code", "code"),
             card=scaled("card", "body"),
-            table=scaled("table", "body"),
+            table=scaled("table", "table"),
             small=scaled("small", "small"),
         )
 

@@ -191,12 +191,21 @@ def grid_table(text: str) -> TableText | None:
 
 
 def _grid_cells(lines: list[str], bounds: list[int]) -> tuple[str, ...]:
+    """Return a grid row's cells: each column's text between its ``|`` bounds, lines joined.
+
+    A line whose ``|`` do not stand at the bounds is cut at its own ``|`` instead, so no text
+    of a carelessly aligned row is lost.
+    """
     columns: list[list[str]] = [[] for _ in bounds[1:]]
     for line in lines:
-        for index, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
-            piece = line[a + 1 : b].strip()
-            if piece:
-                columns[index].append(piece)
+        pipes = [i for i, char in enumerate(line) if char == "|"]
+        if pipes == bounds[: len(pipes)] and len(pipes) == len(bounds):
+            pieces = [line[a + 1 : b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        else:
+            pieces = line.strip().strip("|").split("|")
+        for index, piece in enumerate(pieces[: len(columns)]):
+            if piece.strip():
+                columns[index].append(piece.strip())
     return tuple("\n".join(parts) for parts in columns)
 
 
