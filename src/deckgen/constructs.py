@@ -440,6 +440,14 @@ CONSTRUCTS: tuple[Construct, ...] = (
         syntax=(r"\]\(",),
     ),
     Construct(
+        "reference link",
+        "`[text][label]` or `[label]`, with `[label]: url` anywhere in the file (markdown.py)",
+        "Run.link",
+        R,
+        "## One\n\nSee [the manual][docs].\n\n## Two\n\nMore.\n\n[docs]: https://example.org\n",
+        syntax=(r"\]\[",),
+    ),
+    Construct(
         "line break",
         "a `\\` or two spaces at a line's end",
         "Run (newline)",
@@ -636,9 +644,19 @@ def detectors(scope: Scope) -> tuple[tuple[Construct, re.Pattern[str]], ...]:
 WHOLE = frozenset({Scope.DIV, Scope.SPAN, Scope.CODE, Scope.SLIDE})
 
 
+@cache
+def quick(scope: Scope) -> re.Pattern[str]:
+    """Return one pattern matching where any construct of ``scope`` does (a quick "no")."""
+    flags = re.MULTILINE if scope is Scope.FILE else re.DOTALL
+    found = "|".join(f"(?:{pattern.pattern})" for _, pattern in detectors(scope))
+    return re.compile(found or "(?!)", flags)
+
+
 def find(scope: Scope, text: str) -> Construct | None:
     """Return the first construct of ``scope`` that ``text`` is, or None."""
     whole = scope in WHOLE
+    if not whole and quick(scope).search(text) is None:
+        return None
     for construct, pattern in detectors(scope):
         if (pattern.fullmatch(text) if whole else pattern.search(text)) is not None:
             return construct

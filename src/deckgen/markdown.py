@@ -18,6 +18,7 @@ from typing import Any
 
 import mistune
 from mistune.plugins.table import TABLE_PATTERN, parse_table
+from mistune.util import escape_url
 
 from deckgen import constructs
 from deckgen.constructs import Scope
@@ -45,7 +46,7 @@ from deckgen.model import (
 )
 from deckgen.split import THEMATIC_BREAK, parse_attributes
 from deckgen.syntax import rules, tables
-from deckgen.syntax.lines import MARKED, marker_style, rewrite_lines
+from deckgen.syntax.lines import MARK_OPEN, MARKED, Links, marker_style, rewrite_lines
 
 Token = dict[str, Any]
 
@@ -61,26 +62,19 @@ def _pipe_table(block: Any, m: re.Match[str], state: Any) -> int | None:
 
 _PARSE = mistune.create_markdown(
     renderer=None,
-    plugins=["table", "strikethrough", "task_lists", "def_list", "superscript", "subscript"],
+    plugins=["table", "strikethrough", "def_list", "superscript", "subscript"],
 )
 _BLOCK, _INLINE = _PARSE.block, _PARSE.inline
 _BLOCK.register("table", TABLE_PATTERN, _pipe_table)
-for _name, _pattern, _reader in (
-    ("grid_table", tables.GRID_PATTERN, rules.parse_grid_table),
-    ("multiline_table", tables.MULTILINE_PATTERN, rules.parse_multiline_table),
-    ("headerless_table", tables.HEADERLESS_PATTERN, rules.parse_multiline_table),
-    ("simple_table", tables.SIMPLE_PATTERN, rules.parse_simple_table),
-):
-    _BLOCK.register(_name, _pattern, _reader, before="setex_heading")
-_BLOCK.register("line_block", rules.LINE_BLOCK, rules.parse_line_block, before="block_quote")
+_BLOCK.register(
+    "tables_and_lines", rules.TABLES_AND_LINES, rules.parse_tables_and_lines, before="setex_heading"
+)
 _BLOCK.register("footnote_def", rules.FOOTNOTE_DEF, rules.parse_footnote_def, before="ref_link")
 # mistune's plugins add their block rules at the top level only; pandoc reads tables, line
 # blocks and definition lists inside list items and block quotes too.
-_NESTED = ("grid_table", "multiline_table", "headerless_table", "simple_table", "line_block")
 for _rules in (_BLOCK.list_rules, _BLOCK.block_quote_rules):
-    for _name in _NESTED:
-        if _name not in _rules:
-            _rules.insert(_rules.index("setex_heading"), _name)
+    if "tables_and_lines" not in _rules:
+        _rules.insert(_rules.index("setex_heading"), "tables_and_lines")
     _rules += [rule for rule in ("table", "nptable", "def_list") if rule not in _rules]
 _INLINE.register(
     "footnote_ref", rules.FOOTNOTE_REF, rules.parse_footnote_ref, before="link", start_chars="["
@@ -111,6 +105,8 @@ _INLINE_NOTES = itertools.count(1)
 DROPPED = "\ue002"  # where a warned construct's text was dropped (markdown.py removes it)
 RAW_INLINE = re.compile(r"\{=(\w+)\}")
 SPAN_STYLES = {"underline": "underline", "smallcaps": "smallcaps", "mark": "mark"}
+TASK = re.compile(r"^\[([ xX])\][ \t]+")  # a task list item's box, as GitHub writes it
+PARAGRAPH_CONSTRUCTS = constructs.quick(Scope.PARAGRAPH)
 
 
 @dataclass
@@ -147,6 +143,7 @@ class _Context:
     diagnostics: list[Diagnostic]
     images: list[Image] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    dropped: bool = False  # a warned construct's text was dropped (its gap to close)
 
     def report(self, origin: Origin, message: str, group: str) -> None:
         """Add a warning of ``group`` at ``origin``."""
@@ -204,6 +201,11 @@ def _image(token: Token, context: _Context, style: Run) -> list[Run]:
 
 
 def _inline_html(token: Token, context: _Context, style: Run) -> list[Run]:
+    construct = constructs.warned(Scope.HTML, token["raw"])
+    if construct is not None:  # a comment in a paragraph: reported and left out, as a block one
+        context.warn(construct, token["raw"])
+        context.dropped = True
+        return [replace(style, text=DROPPED)]
     return [replace(style, text=token["raw"], raw=True)]
 
 
@@ -241,7 +243,10 @@ def _construct(token: Token, context: _Context, style: Run) -> list[Run]:
     construct = constructs.by_name(token["attrs"]["name"])
     context.warn(construct, token["raw"])
     assert construct.detect is not None
-    return [replace(style, text=token["raw"] if construct.detect.keep else DROPPED)]
+    if construct.detect.keep:
+        return [replace(style, text=token["raw"])]
+    context.dropped = True
+    return [replace(style, text=DROPPED)]
 
 
 def _close_gaps(runs: list[Run]) -> list[Run]:
@@ -308,7 +313,7 @@ def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> lis
                     runs, token = _raw_inline(runs, token, context)
             runs += rule(token, context, style)
     runs = merge_runs(runs)
-    return _close_gaps(runs) if any(DROPPED in run.text for run in runs) else runs
+    return _close_gaps(runs) if context.dropped else runs
 
 
 def _strip_image_attributes(runs: list[Run], had_images: bool) -> list[Run]:
@@ -324,8 +329,11 @@ def _strip_image_attributes(runs: list[Run], had_images: bool) -> list[Run]:
 
 
 def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
-    origin = context.locator.find(_first_text(token))
-    construct = constructs.warned(Scope.PARAGRAPH, _first_text(token))
+    first = _first_text(token)
+    origin = context.locator.find(first)
+    construct = None
+    if PARAGRAPH_CONSTRUCTS.search(first) is not None:
+        construct = constructs.warned(Scope.PARAGRAPH, first)
     if construct is not None and len(token.get("children", ())) <= 1:
         context.diagnostics.append(construct.warning(origin))
         return []
@@ -345,7 +353,8 @@ def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
 
 def _first_text(token: Token) -> str:
     if "raw" in token:
-        return MARKED.sub("", str(token["raw"]).split("\n")[0])
+        line = str(token["raw"]).split("\n")[0]
+        return MARKED.sub("", line) if MARK_OPEN in line else line
     for child in token.get("children", ()):
         found = _first_text(child)
         if found.strip():
@@ -408,6 +417,15 @@ def _take_marker(runs: Inline) -> tuple[str, Inline]:
     return match.group(1), strip_runs(first + runs[1:])
 
 
+def _task(runs: Inline) -> tuple[Inline, bool | None]:
+    """Return a list item's runs without a task box (``[ ]``, ``[x]``) and whether it is ticked
+    (None: no box)."""
+    box = TASK.match(runs[0].text) if runs and not runs[0].code else None
+    if box is None:
+        return runs, None
+    return _drop_prefix(runs, box.end()), box.group(1) != " "
+
+
 def _list(token: Token, context: _Context) -> list[Block]:
     origin = context.locator.find(_first_text(token))
     items = []
@@ -422,7 +440,7 @@ def _list(token: Token, context: _Context) -> list[Block]:
             inner += blocks
         marker, runs = _take_marker(runs)
         first_marker = marker if index == 0 else first_marker
-        checked = item["attrs"]["checked"] if item["type"] == "task_list_item" else None
+        runs, checked = _task(runs)
         items.append(ListItem(runs, tuple(inner), checked))
     attrs = token.get("attrs", {})
     ordered, start = bool(attrs.get("ordered")), int(attrs.get("start", 1))
@@ -650,19 +668,35 @@ def _blocks(tokens: Iterable[Token], context: _Context) -> list[Block]:
     return blocks
 
 
+def _tokens(text: str, links: Links | None) -> list[Token]:
+    """Return mistune's tokens for ``text``, reference links resolved from ``links`` too."""
+    if not links:
+        tokens = _PARSE(text)
+    else:
+        state = _BLOCK.state_cls()
+        state.env["ref_links"] = {
+            key: {"url": escape_url(url), "label": key, **({"title": title} if title else {})}
+            for key, (url, title) in links.items()
+        }
+        tokens, _ = _PARSE.parse(text, state)
+    assert isinstance(tokens, list)
+    return tokens
+
+
 def parse_blocks(
     lines: tuple[str, ...],
     origin: Origin,
     diagnostics: list[Diagnostic],
     footnotes: list[Footnote] | None = None,
+    links: Links | None = None,
 ) -> list[Block]:
     """Return the blocks of Markdown ``lines``, whose first line is at ``origin``.
 
     Footnote definitions (and inline notes) go to ``footnotes``; without it, they are reported.
+    ``links`` are the reference link definitions of the whole file.
     """
     context = _Context(_Locator(lines, origin), diagnostics)
-    tokens = _PARSE("\n".join(rewrite_lines(lines) or lines))
-    assert isinstance(tokens, list)
+    tokens = _tokens("\n".join(rewrite_lines(lines) or lines), links)
     blocks = _blocks(tokens, context)
     _hand_over(context, footnotes)
     return blocks

@@ -19,7 +19,7 @@ from deckgen.passes.toc import DEFAULT_DEPTH, contents_slide, insert_contents, i
 from deckgen.read import DeckSource, Part, SourceFile
 from deckgen.slides import build_slide, title_slide
 from deckgen.split import split_slides
-from deckgen.syntax.lines import number_examples
+from deckgen.syntax.lines import link_definitions, number_examples
 
 FILE_CACHE_SIZE = 256  # parsed files kept for rebuilds
 
@@ -79,7 +79,8 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
         diagnostics.append(Diagnostic(where, Level.ERROR, "the deck has no slides (empty source)"))
     slides = assign_ids(slides)
     slides = assign_sections(slides)
-    slides = number_footnotes(slides, diagnostics)
+    if any(_mentions_footnotes(file) for file in source.files):
+        slides = number_footnotes(slides, diagnostics)
     pages = {path: slides[index].id for path, index in first_slides.items()}
     slides = link_pages(slides, folders, pages, diagnostics)
     slides = check_links(slides, diagnostics)
@@ -115,16 +116,25 @@ def parse_file(
     (``deckgen serve``, ``build --watch``), only the files that changed are parsed again.
     """
     diagnostics: list[Diagnostic] = []
-    if any("(@" in line for line in file.lines):  # example lists, numbered through the file
+    text = "\n".join(file.lines)
+    if "(@" in text:  # example lists, numbered through the file
         file = replace(file, lines=number_examples(file.lines))
-    diagnostics += constructs.scan_file("\n".join(file.lines), file.origin(0))
+    diagnostics += constructs.scan_file(text, file.origin(0))
     slides = explainer.page_slides(file, diagnostics)
     if slides is None:
+        links = link_definitions(file.lines) if "]:" in text else None
         slides = [
-            build_slide(slide_source, slide_level, diagnostics)
+            build_slide(slide_source, slide_level, diagnostics, links)
             for slide_source in split_slides(file, slide_level, diagnostics)
         ]
     return tuple(slides), tuple(diagnostics)
+
+
+def _mentions_footnotes(file: SourceFile) -> bool:
+    """Return True when ``file`` may hold a footnote (``[^label]`` or ``^[text]``), so a deck
+    without any pays nothing for them."""
+    text = "\n".join(file.lines)
+    return "[^" in text or "^[" in text
 
 
 def _part_starts(source: DeckSource) -> dict[Path, Part]:

@@ -39,6 +39,7 @@ from deckgen.model import (
     plain_text,
 )
 from deckgen.split import Div, Segment, SlideSource, Text
+from deckgen.syntax.lines import Links
 
 SUBTITLE_MAX_CHARS = 140
 NOTES_CLASSES = frozenset({"notes"})
@@ -53,23 +54,25 @@ def segment_blocks(
     notes: list[Block],
     diagnostics: list[Diagnostic],
     footnotes: list[Footnote] | None = None,
+    links: Links | None = None,
 ) -> list[Block]:
     """Return the body blocks of ``segments``; speaker notes are appended to ``notes`` and
-    footnote definitions to ``footnotes`` (None: reported, not kept)."""
+    footnote definitions to ``footnotes`` (None: reported, not kept); ``links`` are the file's
+    reference link definitions."""
     blocks: list[Block] = []
     for segment in segments:
         if isinstance(segment, Text):
-            blocks += parse_blocks(segment.lines, segment.origin, diagnostics, footnotes)
+            blocks += parse_blocks(segment.lines, segment.origin, diagnostics, footnotes, links)
             continue
         classes = set(segment.attributes.classes)
         if classes & NOTES_CLASSES:
-            notes += segment_blocks(segment.segments, notes, diagnostics, footnotes)
+            notes += segment_blocks(segment.segments, notes, diagnostics, footnotes, links)
         elif "columns" in classes:
-            blocks.append(_columns(segment, notes, diagnostics, footnotes))
+            blocks.append(_columns(segment, notes, diagnostics, footnotes, links))
         elif "cards" in classes:
-            blocks.append(_cards(segment, notes, diagnostics))
+            blocks.append(_cards(segment, notes, diagnostics, links))
         else:
-            blocks += _div(segment, notes, diagnostics, footnotes)
+            blocks += _div(segment, notes, diagnostics, footnotes, links)
     return blocks
 
 
@@ -78,10 +81,11 @@ def _div(
     notes: list[Block],
     diagnostics: list[Diagnostic],
     footnotes: list[Footnote] | None,
+    links: Links | None,
 ) -> list[Block]:
     """Return the blocks of a div that holds blocks: teacher-only content, a callout, an aside,
     or (any other class, reported when no rule reads it) its content in place."""
-    inner = segment_blocks(div.segments, notes, diagnostics, footnotes)
+    inner = segment_blocks(div.segments, notes, diagnostics, footnotes, links)
     classes = div.attributes.classes
     if TEACHER_CLASS in classes:
         return [TeacherOnly(tuple(inner), div.origin)]
@@ -122,6 +126,7 @@ def _columns(
     notes: list[Block],
     diagnostics: list[Diagnostic],
     footnotes: list[Footnote] | None = None,
+    links: Links | None = None,
 ) -> Columns:
     columns = []
     loose: list[Segment] = []
@@ -137,7 +142,7 @@ def _columns(
                     )
                 )
                 width = None
-            blocks = segment_blocks(segment.segments, notes, diagnostics, footnotes)
+            blocks = segment_blocks(segment.segments, notes, diagnostics, footnotes, links)
             columns.append(Column(tuple(blocks), width))
         else:
             loose.append(segment)
@@ -153,9 +158,11 @@ def _columns(
     return Columns(tuple(columns), div.origin)
 
 
-def _cards(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Cards:
+def _cards(
+    div: Div, notes: list[Block], diagnostics: list[Diagnostic], links: Links | None = None
+) -> Cards:
     cards = []
-    for block in segment_blocks(div.segments, notes, diagnostics):
+    for block in segment_blocks(div.segments, notes, diagnostics, links=links):
         if isinstance(block, BulletList):
             cards += [item.runs for item in block.items]
         elif isinstance(block, Paragraph):
@@ -185,11 +192,16 @@ def split_takeaways(body: list[Block]) -> tuple[list[Block], list[Paragraph]]:
     return body[:end], takeaways
 
 
-def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnostic]) -> Slide:
-    """Return the slide written in ``source``."""
+def build_slide(
+    source: SlideSource,
+    slide_level: int,
+    diagnostics: list[Diagnostic],
+    links: Links | None = None,
+) -> Slide:
+    """Return the slide written in ``source`` (``links``: its file's link definitions)."""
     notes: list[Block] = []
     footnotes: list[Footnote] = []
-    body = segment_blocks(source.segments, notes, diagnostics, footnotes)
+    body = segment_blocks(source.segments, notes, diagnostics, footnotes, links)
     title = parse_inline(source.title, source.origin, diagnostics, footnotes)
     for key, value in source.attributes.values:
         construct = constructs.warned(Scope.SLIDE, f"{key}={value}")

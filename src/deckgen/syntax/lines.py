@@ -25,8 +25,8 @@ FANCY = re.compile(
     r"(?P<space>[ \t]+|$)"
 )
 STANDARD = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-MAYBE_FANCY = re.compile(r"^[ \t]*(?:\(|#[.)]|@|[a-zA-Z]{1,6}[.)])", re.MULTILINE)
 TILDE_DEFINITION = re.compile(r"^( {0,3})~([ \t]+\S)")
+ANY_LINE = re.compile(f"(?:{FANCY.pattern})|(?:{TILDE_DEFINITION.pattern})", re.MULTILINE)
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 MAX_DIGITS = 9  # CommonMark's longest list number
 
@@ -99,8 +99,7 @@ def rewrite_lines(lines: Iterable[str]) -> list[str] | None:
     """Return ``lines`` with pandoc's fancy list markers and ``~`` definitions rewritten, or
     None when there are none (the common case costs one search)."""
     lines = list(lines)
-    text = "\n".join(lines)
-    if MAYBE_FANCY.search(text) is None and "~" not in text:
+    if ANY_LINE.search("\n".join(lines)) is None:
         return None
     changed = False
     fence: str | None = None
@@ -224,3 +223,35 @@ def _outside_code(line: str, change: object) -> str:
     assert callable(change)
     parts = re.split(r"(`+[^`]*`+)", line)
     return "".join(part if part.startswith("`") else change(part) for part in parts)
+
+
+# -- link definitions -----------------------------------------------------------------------------
+
+LINK_DEFINITION = re.compile(
+    r"^ {0,3}\[(?!\^)([^\]]+)\]:[ \t]*<?([^\s>]+)>?"
+    r"(?:[ \t]+(?:\"([^\"]*)\"|'([^']*)'|\(([^)]*)\)))?[ \t]*$"
+)
+Links = dict[str, tuple[str, str]]
+
+
+def link_definitions(lines: tuple[str, ...]) -> Links:
+    """Return the reference link definitions of a file (``[label]: url "title"``), by label
+    folded as CommonMark compares them: pandoc resolves a reference link anywhere in the
+    document, so a link on one slide may be defined on another."""
+    found: Links = {}
+    fence: str | None = None
+    for line in lines:
+        fence_match = FENCE.match(line)
+        if fence is not None:
+            if fence_match and line.strip().startswith(fence):
+                fence = None
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            continue
+        match = LINK_DEFINITION.match(line)
+        if match is not None:
+            key = " ".join(match.group(1).split()).lower().upper()
+            title = next((group for group in match.groups()[2:] if group is not None), "")
+            found.setdefault(key, (match.group(2), title))
+    return found

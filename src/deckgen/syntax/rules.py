@@ -97,7 +97,47 @@ def _table_rule(read: Callable[[str], tables.TableText | None]) -> Rule:
 
 parse_grid_table = _table_rule(tables.grid_table)
 parse_multiline_table = _table_rule(tables.multiline_table)
-parse_simple_table = _table_rule(tables.simple_table)
+_THEMATIC_BREAK = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$")
+
+
+def parse_simple_table(block: Any, m: re.Match[str], state: Any) -> int | None:
+    """Read a simple table from its line of dashes: its header is the one-line paragraph just
+    before it. Without one, the line is what CommonMark says (a rule of dashes, or text)."""
+    previous = state.tokens[-1] if state.tokens else None
+    header = previous.get("text", "").strip("\n") if previous else ""
+    if previous is not None and previous["type"] == "paragraph" and header and "\n" not in header:
+        found = tables.simple_table(f"{header}\n{m.group(0)}")
+        if found is not None:
+            state.tokens.pop()
+            state.append_token({"type": "text_table", "attrs": {"table": found}})
+            return m.end()
+    line = state.get_line(m.start())
+    if _THEMATIC_BREAK.match(line.rstrip("\n")):
+        state.append_token({"type": "thematic_break"})
+        return m.start() + len(line)
+    return None
+
+# One rule for the blocks that start with "-", "+" or "|": mistune tries every rule at every
+# line, so one alternative behind a quick look at the first character costs least.
+_STARTS = (
+    ("pandoc_grid", tables.GRID_PATTERN, parse_grid_table),
+    ("pandoc_multiline", tables.MULTILINE_PATTERN, parse_multiline_table),
+    ("pandoc_headerless", tables.HEADERLESS_PATTERN, parse_multiline_table),
+    ("pandoc_simple", tables.SIMPLE_PATTERN, parse_simple_table),
+    ("pandoc_lines", LINE_BLOCK, parse_line_block),
+)
+TABLES_AND_LINES = r"^(?= {0,3}[-+|])(?:" + "|".join(
+    f"(?P<{name}>{pattern.removeprefix('^')})" for name, pattern, _ in _STARTS
+) + ")"
+
+
+def parse_tables_and_lines(block: Any, m: re.Match[str], state: Any) -> int | None:
+    """Read a grid, multiline, headerless or simple table, or a line block."""
+    for name, _, rule in _STARTS:
+        if m.group(name) is not None:
+            return rule(block, m, state)
+    return None
+
 
 # -- inline rules ---------------------------------------------------------------------------------
 

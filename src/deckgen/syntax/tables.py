@@ -22,7 +22,9 @@ _RULE = r" {0,3}-{3,}[ \t]*"
 GRID_PATTERN = r"^ {0,3}\+(?:[-:]+\+)+[ \t]*\n(?: {0,3}[+|][^\n]*(?:\n|$))+"
 MULTILINE_PATTERN = rf"^{_RULE}\n(?:{_ROW})+?{_GROUPS}\n{_ROWS_WITH_BLANKS}*?{_RULE}(?:\n|$)"
 HEADERLESS_PATTERN = rf"^{_GROUPS}\n{_ROWS_WITH_BLANKS}+?{_GROUPS}(?:\n|$)"
-SIMPLE_PATTERN = rf"^ {{0,3}}[^\s|+-][^\n]*\n{_GROUPS}\n(?:[ \t]*\S[^\n]*(?:\n|$))*"
+# a simple table is found at its line of dashes (its header is the one-line paragraph before),
+# so no other line pays for looking for one
+SIMPLE_PATTERN = rf"^{_GROUPS}\n(?:[ \t]*\S[^\n]*(?:\n|$))*"
 
 _OPENS = re.compile(f"{MULTILINE_PATTERN}|{HEADERLESS_PATTERN}", re.MULTILINE)
 _DASHES = re.compile(r"-+")
