@@ -79,7 +79,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
         diagnostics.append(Diagnostic(where, Level.ERROR, "the deck has no slides (empty source)"))
     slides = assign_ids(slides)
     slides = assign_sections(slides)
-    if any(_mentions_footnotes(file) for file in source.files):
+    if any(s.footnotes for s in slides) or any(_mentions_footnotes(f) for f in source.files):
         slides = number_footnotes(slides, diagnostics)
     pages = {path: slides[index].id for path, index in first_slides.items()}
     slides = link_pages(slides, folders, pages, diagnostics)

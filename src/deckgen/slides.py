@@ -241,21 +241,23 @@ def title_slide(
     if "title" not in settings:
         return None
     title, origin = settings["title"]
+    footnotes: list[Footnote] = []
     lines = []
     for key in ("author", "date"):
         if key in settings:
             text, where = settings[key]
-            lines.append(Paragraph(parse_inline(text, where, diagnostics), where))
+            lines.append(Paragraph(parse_inline(text, where, diagnostics, footnotes), where))
     subtitle: Inline = ()
     if "subtitle" in settings:
         text, where = settings["subtitle"]
-        subtitle = parse_inline(text, where, diagnostics)
+        subtitle = parse_inline(text, where, diagnostics, footnotes)
     return Slide(
         kind=SlideKind.TITLE,
-        title=parse_inline(title, origin, diagnostics),
+        title=parse_inline(title, origin, diagnostics, footnotes),
         origin=origin,
         subtitle=subtitle,
         body=tuple(lines),
         notes=notes,
         id="title",
+        footnotes=tuple(footnotes),
     )

@@ -164,12 +164,14 @@ class Arranger:
             y = subtitle.box.bottom
         return title, rule, subtitle, Emu(y)
 
-    def _footnotes(self, slide: Slide, sizes: TextSizes) -> TextPiece | None:
+    def _footnotes(
+        self, slide: Slide, sizes: TextSizes, colour: str = "subtitle"
+    ) -> TextPiece | None:
         """Return the slide's footnotes at the bottom of the frame, in the small size."""
         if not slide.footnotes:
             return None
         size = sizes.small or sizes.body
-        spec = self._plain_spec(size, "subtitle")
+        spec = self._plain_spec(size, colour)
         paragraphs = tuple(replace(spec, runs=footnote_line(note)) for note in slide.footnotes)
         height = self.typesetter.height(paragraphs, self.frame.w)
         frame = self.frame
@@ -255,6 +257,8 @@ class Arranger:
         content = sum(heights) + gap * max(len(heights) - 1, 0)
         total = content + ((rule + box.section_rule_padding) if above else 0)
         y = centred_top(frame, total)
+        footnotes = self._footnotes(slide, sizes, "section_subtitle" if section else "subtitle")
+        overlap = y + total + gap - footnotes.box.y if footnotes is not None else 0
         pieces: list[Piece] = []
         if beside:
             pieces.append(BarPiece(Box(frame.x, y, rule, Emu(total)), "section_rule"))
@@ -269,6 +273,7 @@ class Arranger:
             y = Emu(subtitle.box.bottom + gap)
         for piece in body.pieces:
             pieces.append(replace(piece, box=piece.box.moved(dy=y - inner.y)))
+        pieces += [p for p in (footnotes,) if p is not None]
         return SlidePlan(
             MasterLayout.SECTION if section else MasterLayout.TITLE,
             title,
@@ -278,6 +283,6 @@ class Arranger:
             None,
             self.number_box(),
             "section_background" if section else None,
-            Emu(max(total - frame.h, 0)),
+            Emu(max(total - frame.h, overlap, 0)),
             body.squeezed,
         )
