@@ -95,6 +95,28 @@ def _fancy(line: str, lists: _Lists) -> str | None:
     return f"{match.group('indent')}{number}{space}{MARK_OPEN}{marker}{MARK_CLOSE}{rest}"
 
 
+ORDERED = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,9}[.)])(?P<space>[ \t]+|$)")
+
+
+def _renumbered(line: str, lists: _Lists) -> str | None:
+    """Return a CommonMark numbered item rewritten with the other delimiter (and its own
+    marker kept for ``markdown.py``) when it starts a new list after one of another style that
+    mistune would join it to; None when it can stay as written."""
+    match = ORDERED.match(line)
+    if match is None:
+        return None
+    indent, marker = len(match.group("indent")), match.group("marker")
+    previous = lists.styles.get(indent)
+    chosen = lists.delimiter(indent, marker)
+    if previous is None or chosen == marker[-1]:
+        return None
+    rest = line[match.end() :]
+    space = match.group("space") or " "
+    return (
+        f"{match.group('indent')}{marker[:-1]}{chosen}{space}{MARK_OPEN}{marker}{MARK_CLOSE}{rest}"
+    )
+
+
 def rewrite_lines(lines: Iterable[str]) -> list[str] | None:
     """Return ``lines`` with pandoc's fancy list markers and ``~`` definitions rewritten, or
     None when there are none (the common case costs one search)."""
@@ -133,7 +155,11 @@ def rewrite_lines(lines: Iterable[str]) -> list[str] | None:
             changed = True
         if STANDARD.match(line):
             in_list = True
-            lists.standard(len(line) - len(line.lstrip(" ")), line)
+            renumbered = _renumbered(line, lists) if blank_before or in_list else None
+            if renumbered is not None:  # "1." right after a list of another style
+                lines[index], changed = renumbered, True
+            else:
+                lists.standard(len(line) - len(line.lstrip(" ")), line)
         elif blank_before and not line.startswith((" ", "\t")):
             in_list = False
             lists.end()

@@ -117,6 +117,7 @@ def parse_simple_table(block: Any, m: re.Match[str], state: Any) -> int | None:
         return m.start() + len(line)
     return None
 
+
 # One rule for the blocks that start with "-", "+" or "|": mistune tries every rule at every
 # line, so one alternative behind a quick look at the first character costs least.
 _STARTS = (
@@ -126,9 +127,11 @@ _STARTS = (
     ("pandoc_simple", tables.SIMPLE_PATTERN, parse_simple_table),
     ("pandoc_lines", LINE_BLOCK, parse_line_block),
 )
-TABLES_AND_LINES = r"^(?= {0,3}[-+|])(?:" + "|".join(
-    f"(?P<{name}>{pattern.removeprefix('^')})" for name, pattern, _ in _STARTS
-) + ")"
+TABLES_AND_LINES = (
+    r"^(?= {0,3}[-+|])(?:"
+    + "|".join(f"(?P<{name}>{pattern.removeprefix('^')})" for name, pattern, _ in _STARTS)
+    + ")"
+)
 
 
 def parse_tables_and_lines(block: Any, m: re.Match[str], state: Any) -> int | None:

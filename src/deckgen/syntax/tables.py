@@ -217,6 +217,6 @@ def pipe_widths(lines: list[str]) -> tuple[float, ...]:
     if len(lines) < 2 or max(len(line.rstrip()) for line in lines) <= COLUMNS:
         return ()
     cells = lines[1].strip().strip("|").split("|")
-    dashes = [cell.count("-") for cell in cells]
+    dashes = [len(cell.strip()) for cell in cells]  # the dashes and colons of each column
     total = sum(dashes)
     return tuple(d / total for d in dashes) if total else ()
