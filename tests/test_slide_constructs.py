@@ -146,3 +146,13 @@ def test_columns_cut_into_rows_join_back_to_the_columns_as_written(tmp_path: Pat
     assert merge(rows) == (columns,)
     finer = kind_of(columns).finer(rows[0].block)
     assert merge([*[type(rows[0])(part, 0) for part in finer], *rows[1:]])[0] == columns
+
+
+def test_an_untitled_slide_continued_over_pages_stays_on_each_page(tmp_path: Path) -> None:
+    """Its continuations get a title line ("(1/3)"): pages are measured with it."""
+    items = "\n".join(f"- item {n} with a few words" for n in range(40))
+    source = tmp_path / "deck.md"
+    source.write_text(f"Some text before any heading.\n\n{items}\n", encoding="utf-8")
+    _, laid_out, _ = load(source)
+    assert len(laid_out.slides) > 1
+    assert [placed.plan.overflow for placed in laid_out.slides] == [0] * len(laid_out.slides)

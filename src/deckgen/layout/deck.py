@@ -184,8 +184,13 @@ class _SlideFitter:
     def _pages(
         self, slide: Slide, chunks: list[Chunk], sizes: TextSizes
     ) -> tuple[list[tuple[Block, ...]], list[Chunk]]:
-        """Return ``chunks`` in pages of ``slide`` at ``sizes``; only the last has takeaways."""
+        """Return ``chunks`` in pages of ``slide`` at ``sizes``; only the last has takeaways.
+
+        Pages are measured with the widest "(n/N)" marker in the title, as they are shown (an
+        untitled slide's continuations get a title line of their own).
+        """
         arranger, at_minimum = self.arranger, sizes.body <= self.minimum["body"]
+        slide = slide.with_changes(title=slide.title + (Run(WIDEST_MARKER),))
         middle = slide.with_changes(takeaways=())
 
         def fits(blocks: tuple[Block, ...], page: Slide = middle) -> bool:
