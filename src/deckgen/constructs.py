@@ -224,8 +224,8 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "table caption",
-        "`: caption` or `Table: caption` before or after a table; a Quarto "
-        '`{tbl-colwidths="[30,70]"}` there sets the widths (markdown.py)',
+        "`: caption` or `Table: caption` before or after a table; attributes after it are "
+        'dropped, and Quarto\'s `{tbl-colwidths="[30,70]"}` sets the widths (markdown.py)',
         "Table.caption",
         R,
         _slide("| a | b |\n|---|---|\n| 1 | 2 |\n\n: The numbers, captioned."),
@@ -695,8 +695,8 @@ def _cell(text: str) -> str:
 def markdown_table() -> str:
     """Return the table of constructs as Markdown, for ``docs/format.md``."""
     lines = [
-        "| construct | how you write it | status |",
-        "|---|---|---|",
+        "| construct | how you write it | status | model |",
+        "|---|---|---|---|",
     ]
     for construct in CONSTRUCTS:
         if construct.status is R:
@@ -705,7 +705,8 @@ def markdown_table() -> str:
             status = f"**warned** (`{construct.group}`)"
             if construct.owner:
                 status += f"; {construct.owner} renders it"
-        lines.append(f"| {construct.name} | {_cell(construct.read)} | {status} |")
+        model = f"`{construct.model}`" if construct.model else ""
+        lines.append(f"| {construct.name} | {_cell(construct.read)} | {status} | {model} |")
     return "\n".join(lines)
 
 

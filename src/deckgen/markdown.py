@@ -100,7 +100,9 @@ TRAILING_ATTRIBUTES = re.compile(r"^\{[^}]*\}")
 HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
 ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n?", re.IGNORECASE)
 CAPTION = re.compile(r"^(?:Table)?:[ \t]*")
-COLWIDTHS = re.compile(r"[ \t]*\{[^{}]*tbl-colwidths=\"?\[([\d.,\s]+)\]\"?[^{}]*\}[ \t]*$")
+# attributes after a caption: {#tbl-id tbl-colwidths="[30,70]"}
+CAPTION_ATTRIBUTES = re.compile(r"[ \t]*\{([^{}]*[#.=][^{}]*)\}[ \t]*$")
+COLWIDTHS = re.compile(r"tbl-colwidths=\"?\[([\d.,\s]+)\]")
 _INLINE_NOTES = itertools.count(1)
 DROPPED = "\ue002"  # where a warned construct's text was dropped (markdown.py removes it)
 RAW_INLINE = re.compile(r"\{=(\w+)\}")
@@ -641,13 +643,15 @@ def _captioned(table: Table, token: Token, context: _Context) -> Table:
     runs = list(_runs(caption_token["children"], context))
     runs[0] = replace(runs[0], text=CAPTION.sub("", runs[0].text, count=1))
     widths = table.widths
-    last = runs[-1].text if runs else ""
-    colwidths = COLWIDTHS.search(last)
-    if colwidths is not None:
-        numbers = [float(n) for n in re.findall(r"[\d.]+", colwidths.group(1))]
-        total = sum(numbers) or 1
-        widths = tuple(n / total for n in numbers)
-        runs[-1] = replace(runs[-1], text=COLWIDTHS.sub("", last))
+    last = runs[-1].text if runs and not runs[-1].code else ""
+    attributes = CAPTION_ATTRIBUTES.search(last)
+    if attributes is not None:  # pandoc's and Quarto's attributes after a caption
+        runs[-1] = replace(runs[-1], text=last[: attributes.start()])
+        colwidths = COLWIDTHS.search(attributes.group(1))
+        if colwidths is not None:
+            numbers = [float(n) for n in re.findall(r"[\d.]+", colwidths.group(1))]
+            total = sum(numbers) or 1
+            widths = tuple(n / total for n in numbers)
     return replace(table, caption=strip_runs(runs), widths=widths)
 
 
