@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pypandoc
 import pytest
 from pptx import Presentation
 
@@ -124,3 +125,7 @@ def test_table_words_break_only_where_html_breaks_them(
     pdf = convert_to_pdf(pptx, tmp_path, office_profile)
     assert render_problems(pptx, pdf) == []
     assert broken_table_words(source, pptx, pdf) == []
+    shown = {w.text.strip(".,;:!?()'\"") for page in rendered_pages(pdf) for w in page.words}
+    plain = pypandoc.convert_text(source.read_text(encoding="utf-8"), "plain", format="markdown")
+    said = set(re.findall(r"[A-Za-z][\w'-]*", plain.replace("\u2019", "'")))
+    assert said - shown == set()  # every word pandoc shows (its quotes made straight)
