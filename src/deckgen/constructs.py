@@ -185,7 +185,8 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "pipe table",
-        "`| a | b |` rows under a `|---|` line, with `:` alignment (mistune table)",
+        "`| a | b |` rows under a `|---|` line, with `:` alignment; with a line over 72 "
+        "characters, unequal dashes set relative widths (mistune table)",
         "Table",
         R,
         _slide("| Name | Score |\n|:-----|------:|\n| Ada  | 10    |"),

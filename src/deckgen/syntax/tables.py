@@ -213,10 +213,14 @@ def _grid_cells(lines: list[str], bounds: list[int]) -> tuple[str, ...]:
 
 def pipe_widths(lines: list[str]) -> tuple[float, ...]:
     """Return a pipe table's relative widths: from its separator line's dashes when a line is
-    longer than 72 characters, as pandoc does; ``()`` otherwise."""
+    longer than 72 characters, as pandoc does; ``()`` otherwise.
+
+    Unlike pandoc, a separator whose columns all have the same dashes (``|---|---|``) gives no
+    widths: it says nothing of them, and equal columns would squeeze a long one on a slide.
+    """
     if len(lines) < 2 or max(len(line.rstrip()) for line in lines) <= COLUMNS:
         return ()
     cells = lines[1].strip().strip("|").split("|")
     dashes = [len(cell.strip()) for cell in cells]  # the dashes and colons of each column
     total = sum(dashes)
-    return tuple(d / total for d in dashes) if total else ()
+    return tuple(d / total for d in dashes) if total and len(set(dashes)) > 1 else ()
