@@ -129,3 +129,68 @@ def test_table_words_break_only_where_html_breaks_them(
     plain = pypandoc.convert_text(source.read_text(encoding="utf-8"), "plain", format="markdown")
     said = set(re.findall(r"[A-Za-z][\w'-]*", plain.replace("\u2019", "'")))
     assert said - shown == set()  # every word pandoc shows (its quotes made straight)
+
+
+FOOT = """---
+title: Notes at the foot
+---
+
+# A section[^s]
+
+## A statement
+
+Said once.[^a]
+
+## A list
+
+- one point[^b]
+- another
+
+The takeaway.
+
+[^s]: On the section slide.
+[^a]: Under a statement.
+[^b]: Under a list and its takeaway.
+"""
+
+POSITIONS = """() => {
+  const slide = Reveal.getCurrentSlide();
+  const frame = slide.querySelector('.frame').getBoundingClientRect();
+  const top = sel => { const el = slide.querySelector(sel); return el ?
+    (el.getBoundingClientRect().top - frame.top) / Reveal.getScale() : null; };
+  return {title: top('.title'), footnotes: top('.footnotes')};
+}"""
+EMU_PER_PX = 9525
+
+
+@pytest.mark.browser
+def test_footnotes_and_titles_stand_where_the_layout_put_them(tmp_path: Path) -> None:
+    """The HTML flows the slide; its footnotes and a statement's centred title must land
+    where the layout stage placed them for the .pptx (within 2 px)."""
+    from deckgen.build import load
+    from deckgen.layout.pieces import TextPiece
+
+    source = tmp_path / "deck.md"
+    source.write_text(FOOT, encoding="utf-8")
+    _, laid_out, _ = load(source)
+    build(source, tmp_path / "out")
+    with open_deck(tmp_path / "out" / "deck.html") as (page, _):
+        for index, placed in enumerate(laid_out.slides):
+            show_slide(page, index)
+            found = page.evaluate(POSITIONS)
+            plan = placed.plan
+            small = placed.sizes.small or placed.sizes.body
+            notes = [
+                p
+                for p in plan.pieces
+                if isinstance(p, TextPiece) and p.paragraphs[0].size == small
+            ]
+            expected = {
+                "title": plan.title.box.y / EMU_PER_PX if plan.title else None,
+                "footnotes": notes[-1].box.y / EMU_PER_PX if placed.slide.footnotes else None,
+            }
+            for key, value in expected.items():
+                if value is None:
+                    assert found[key] is None, (index, key)
+                else:
+                    assert abs(found[key] - value) <= 2, (index, key, found[key], value)

@@ -194,12 +194,13 @@ class Arranger:
 
     def _content(self, slide: Slide, arrangement: Arrangement, sizes: TextSizes) -> SlidePlan:
         frame, gap = self.frame, self.theme.gap
-        title, rule, subtitle, header_bottom = self._header(slide, sizes, frame.y)
-        if arrangement is Arrangement.STATEMENT and not slide.body:
-            offset = centred_top(frame, header_bottom - frame.y) - frame.y
-            title, rule, subtitle, header_bottom = self._header(slide, sizes, frame.y + offset)
         footnotes = self._footnotes(slide, sizes)
         foot = Emu(footnotes.box.y - gap) if footnotes else frame.bottom
+        title, rule, subtitle, header_bottom = self._header(slide, sizes, frame.y)
+        if arrangement is Arrangement.STATEMENT and not slide.body:
+            above = frame.with_height(Emu(foot - frame.y))  # centred above the footnotes
+            offset = centred_top(above, header_bottom - frame.y) - frame.y
+            title, rule, subtitle, header_bottom = self._header(slide, sizes, frame.y + offset)
         takeaways = self._takeaways(slide, sizes, foot)
         limit = (takeaways.box.y - gap) if takeaways else foot
         top = Emu(header_bottom + gap) if header_bottom > frame.y else frame.y
