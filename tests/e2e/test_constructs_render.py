@@ -181,9 +181,7 @@ def test_footnotes_and_titles_stand_where_the_layout_put_them(tmp_path: Path) ->
             plan = placed.plan
             small = placed.sizes.small or placed.sizes.body
             notes = [
-                p
-                for p in plan.pieces
-                if isinstance(p, TextPiece) and p.paragraphs[0].size == small
+                p for p in plan.pieces if isinstance(p, TextPiece) and p.paragraphs[0].size == small
             ]
             expected = {
                 "title": plan.title.box.y / EMU_PER_PX if plan.title else None,
