@@ -20,6 +20,7 @@ THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 DIV_OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*(\{[^}]*\}|[A-Za-z][\w-]*)[ \t]*:*[ \t]*$")
 DIV_CLOSE = re.compile(r"^ {0,3}:{3,}[ \t]*$")
+COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
 ATTRIBUTES = re.compile(r"[ \t]*\{([^}]*)\}[ \t]*$")
 MAX_DIV_DEPTH = 32  # deeper nesting is a mistake, and would exhaust recursion later
 
@@ -75,13 +76,17 @@ Segment = Text | Div
 
 @dataclass(frozen=True, slots=True)
 class SlideSource:
-    """The source of one slide: heading level (None: no heading), title text and its body."""
+    """The source of one slide: heading level (None: no heading), title text and its body.
+
+    ``rule`` is where a ``---`` stood right before the heading (it starts no slide of its own).
+    """
 
     level: int | None
     title: str
     attributes: Attributes
     origin: Origin
     segments: tuple[Segment, ...] = field(default=())
+    rule: Origin | None = None
 
 
 @dataclass
@@ -123,32 +128,53 @@ def split_slides(
     top = _OpenDiv(Attributes(), file.origin(0))
     heading: tuple[int | None, str, Attributes, Origin] | None = None
     fence: tuple[str, int, int] | None = None  # (char, length, index of opening line)
+    rule: Origin | None = None
 
-    def close_slide(index: int) -> None:
+    def close_slide(index: int, before_heading: bool = False) -> Origin | None:
+        """Close the slide so far; return where it started when it was only a '---' before a
+        heading (None otherwise)."""
         _flush(top, file, index)
         if heading is not None:
             level, title, attributes, origin = heading
-            slides.append(SlideSource(level, title, attributes, origin, tuple(top.segments)))
+            if level is None and not top.segments and before_heading:
+                return origin  # '---' right before a slide's heading starts no slide of its own
+            slides.append(SlideSource(level, title, attributes, origin, tuple(top.segments), rule))
         elif top.segments:
             slides.append(
                 SlideSource(None, "", Attributes(), top.segments[0].origin, tuple(top.segments))
             )
         top.segments = []
+        return None
 
+    ended = True  # the line before ended a block, so a heading or a rule may start here
+    in_comment = False  # inside an HTML comment block, which holds no slide structure
     for index, line in enumerate(file.lines):
         current = stack[-1] if stack else top
+        at_block_start, ended = ended, False
         if fence is not None:
             current.lines.append(line)
             char, length, _ = fence
             stripped = line.strip()
             if stripped.startswith(char * length) and not stripped.strip(char):
                 fence = None
+                ended = True
+            continue
+        if in_comment:
+            current.lines.append(line)
+            in_comment = "-->" not in line
+            ended = not in_comment
             continue
         fence_match = CODE_FENCE.match(line)
         if fence_match and not (fence_match.group(1)[0] == "`" and "`" in fence_match.group(2)):
             fence = (fence_match.group(1)[0], len(fence_match.group(1)), index)
             current.lines.append(line)
             continue
+        if at_block_start and COMMENT_OPEN.match(line):
+            current.lines.append(line)
+            in_comment = "-->" not in line.split("<!--", 1)[1]
+            ended = not in_comment
+            continue
+        ended = True  # div markers, headings and rules are blocks of their own
         if DIV_CLOSE.match(line) and stack:
             closing = stack.pop()
             _flush(closing, file, index + 1)
@@ -173,32 +199,39 @@ def split_slides(
             )
             current.lines.append(line)
             continue
+        ended = not line.strip()
         if not stack:
-            found = _heading(line)
+            # as pandoc: a '#' heading starts in the first column, after a blank line or a block
+            found = _heading(line) if at_block_start and line.startswith("#") else None
             if found is None and SETEXT_UNDERLINE.match(line) and _setext_candidate(top.lines):
                 title = top.lines.pop().strip()
                 level = 1 if line.strip().startswith("=") else 2
                 found = (level, title, Attributes())
                 if level <= slide_level:
                     index_of_title = index - 1
-                    close_slide(index_of_title)
+                    rule = close_slide(index_of_title, before_heading=True)
                     heading = (level, title, Attributes(), file.origin(index_of_title))
                     top.first = index + 1
+                    ended = True
                     continue
                 top.lines.append(f"{'#' * level} {title}")
                 top.lines.append("")
+                ended = True
                 continue
             if found is not None and found[0] <= slide_level:
-                close_slide(index)
+                rule = close_slide(index, before_heading=True)
                 level, title, attributes = found
                 heading = (level, title, attributes, file.origin(index))
                 top.first = index + 1
+                ended = True
                 continue
-            if THEMATIC_BREAK.match(line) and not (top.lines and top.lines[-1].strip()):
-                close_slide(index)
+            if at_block_start and THEMATIC_BREAK.match(line):
+                rule = close_slide(index)
                 heading = (None, "", Attributes(), file.origin(index))
                 top.first = index + 1
+                ended = True
                 continue
+            ended = ended or found is not None
         current.lines.append(line)
     if fence is not None:
         raise DeckError(file.origin(fence[2]), "code fence is never closed")

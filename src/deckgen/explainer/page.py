@@ -158,6 +158,8 @@ def read_page(file: SourceFile, diagnostics: list[Diagnostic]) -> Page | None:
 def _slide_syntax(sources: list[SlideSource], allow_notes: bool) -> tuple[Origin, str] | None:
     """Return (where, what) of the first slide-only construct in the page, or None."""
     for source in sources[1:]:
+        if source.rule is not None:
+            return source.rule, "has a '---' slide break"
         if source.level != PAGE_LEVEL:
             what = "has a second '#' title" if source.level == 1 else "has a '---' slide break"
             return source.origin, what
