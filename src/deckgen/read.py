@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,16 +72,6 @@ def _text(value: Any) -> str:
     raise ValueError("expected text")
 
 
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,7}")
-
-
-def _lang(value: Any) -> str:
-    text = _text(value).strip()
-    if not LANGUAGE_TAG.fullmatch(text):
-        raise ValueError(f"'{text[:40]}' is not a language tag such as en, de or pt-BR")
-    return text
-
-
 def _slide_level(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
         raise ValueError("expected a whole number from 1 to 6")
@@ -142,7 +131,7 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "subtitle": _text,
     "author": _text,
     "date": _text,
-    "lang": _lang,
+    "lang": _text,
     "theme": _text,
     "slide-level": _slide_level,
     "notes": _text,
