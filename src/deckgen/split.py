@@ -2,14 +2,16 @@
 
 Headings at or above the slide level start a slide, a thematic break (``---`` after a blank line)
 starts an untitled one, and pandoc fenced divs (``::: notes``, ``:::: columns``) become nested
-``Div`` segments. Code fences are skipped, so nothing inside them splits a slide. mistune gives no
-line numbers, so this scanner is where every ``file:line`` comes from.
+``Div`` segments. A block quote that holds a fenced div (``> ::: teacher``) becomes a ``Quoted``
+segment, its lines scanned again without their ``>``. Code fences are skipped, so nothing inside
+them splits a slide. mistune gives no line numbers, so this scanner is where every ``file:line``
+comes from.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from deckgen.diagnostics import DeckError, Diagnostic, Level, Origin
 from deckgen.read import SourceFile
@@ -20,6 +22,7 @@ THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 DIV_OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*(\{[^}]*\}|[A-Za-z][\w-]*)[ \t]*:*[ \t]*$")
 DIV_CLOSE = re.compile(r"^ {0,3}:{3,}[ \t]*$")
+QUOTE_MARKER = re.compile(r"^ {0,3}> ?")
 ATTRIBUTES = re.compile(r"[ \t]*\{([^}]*)\}[ \t]*$")
 MAX_DIV_DEPTH = 32  # deeper nesting is a mistake, and would exhaust recursion later
 
@@ -70,7 +73,15 @@ class Div:
     origin: Origin
 
 
-Segment = Text | Div
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A block quote holding a fenced div: what it holds, scanned like any other lines."""
+
+    segments: tuple[Segment, ...]
+    origin: Origin
+
+
+Segment = Text | Div | Quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,15 +125,39 @@ def _heading(line: str) -> tuple[int, str, Attributes] | None:
     return len(match.group(1)), title.strip(), attributes
 
 
+def _quote_end(lines: tuple[str, ...], start: int) -> int:
+    """Return the index after the block quote starting at ``start`` when it holds a fenced div,
+
+    else ``start`` (the quote is left to the Markdown parser).
+    """
+    end = start
+    while end < len(lines) and QUOTE_MARKER.match(lines[end]):
+        end += 1
+    inner = [QUOTE_MARKER.sub("", line, count=1) for line in lines[start:end]]
+    return end if any(DIV_OPEN.match(line) for line in inner) else start
+
+
+def _quoted(file: SourceFile, start: int, end: int, diagnostics: list[Diagnostic]) -> Quoted:
+    """Return the block quote of lines ``start`` to ``end``, scanned without its ``>`` markers."""
+    lines = tuple(QUOTE_MARKER.sub("", line, count=1) for line in file.lines[start:end])
+    inner = replace(file, lines=lines, first_line=file.first_line + start)
+    sources = split_slides(inner, 0, diagnostics, in_quote=True)
+    return Quoted(tuple(s for source in sources for s in source.segments), file.origin(start))
+
+
 def split_slides(
-    file: SourceFile, slide_level: int, diagnostics: list[Diagnostic]
+    file: SourceFile, slide_level: int, diagnostics: list[Diagnostic], in_quote: bool = False
 ) -> list[SlideSource]:
-    """Return the slide sources of ``file``; raise DeckError for an unclosed fence or div."""
+    """Return the slide sources of ``file``; raise DeckError for an unclosed fence or div.
+
+    ``in_quote``: the lines of a block quote, where no heading or rule starts a slide.
+    """
     slides: list[SlideSource] = []
     stack: list[_OpenDiv] = []
     top = _OpenDiv(Attributes(), file.origin(0))
     heading: tuple[int | None, str, Attributes, Origin] | None = None
     fence: tuple[str, int, int] | None = None  # (char, length, index of opening line)
+    skip_to = 0  # lines before this index were read as part of a quoted div
 
     def close_slide(index: int) -> None:
         _flush(top, file, index)
@@ -136,6 +171,8 @@ def split_slides(
         top.segments = []
 
     for index, line in enumerate(file.lines):
+        if index < skip_to:
+            continue
         current = stack[-1] if stack else top
         if fence is not None:
             current.lines.append(line)
@@ -148,6 +185,11 @@ def split_slides(
         if fence_match and not (fence_match.group(1)[0] == "`" and "`" in fence_match.group(2)):
             fence = (fence_match.group(1)[0], len(fence_match.group(1)), index)
             current.lines.append(line)
+            continue
+        if QUOTE_MARKER.match(line) and (end := _quote_end(file.lines, index)) > index:
+            _flush(current, file, index)
+            current.segments.append(_quoted(file, index, end, diagnostics))
+            current.first = skip_to = end
             continue
         if DIV_CLOSE.match(line) and stack:
             closing = stack.pop()
@@ -194,7 +236,11 @@ def split_slides(
                 heading = (level, title, attributes, file.origin(index))
                 top.first = index + 1
                 continue
-            if THEMATIC_BREAK.match(line) and not (top.lines and top.lines[-1].strip()):
+            if (
+                not in_quote
+                and THEMATIC_BREAK.match(line)
+                and not (top.lines and top.lines[-1].strip())
+            ):
                 close_slide(index)
                 heading = (None, "", Attributes(), file.origin(index))
                 top.first = index + 1
