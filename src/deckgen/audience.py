@@ -2,7 +2,8 @@
 
 It runs on the slide model after parsing and before layout, so both backends get the same deck.
 The teacher's copy keeps everything (``::: teacher`` content shows in place, as ordinary content).
-The students' copy has no speaker notes and no teacher-only content:
+The students' copy has no speaker notes and no teacher-only content, but keeps each slide's
+"more" text (the page's own prose that explainer mode moved into the notes, ``Slide.more_notes``):
 
 - ``::: teacher`` divs are dropped, wherever they sit (also inside columns and quotes);
 - a slide whose heading has the ``.teacher`` class is dropped; on a section heading, the whole
@@ -54,6 +55,13 @@ def _blocks(blocks: tuple[Block, ...], keep: bool) -> tuple[Block, ...]:
     return tuple(result)
 
 
+def _notes(slide: Slide, keep: bool) -> Slide:
+    """Return ``slide`` with its "more" text, and its speaker notes when ``keep``."""
+    more = _blocks(slide.notes[: slide.more_notes], keep)
+    speaker = _blocks(slide.notes[slide.more_notes :], keep) if keep else ()
+    return slide.with_changes(notes=more + speaker, more_notes=len(more))
+
+
 def _teacher_slides(slides: tuple[Slide, ...]) -> set[str]:
     """Return the ids of the slides marked teacher-only, with every slide of a marked section."""
     dropped: set[str] = set()
@@ -70,9 +78,7 @@ def for_audience(deck: Deck, audience: Audience, diagnostics: list[Diagnostic]) 
     """Return ``deck`` as ``audience`` gets it (see the module docstring)."""
     if audience is Audience.TEACHER:
         slides = tuple(
-            slide.with_changes(
-                body=_blocks(slide.body, keep=True), notes=_blocks(slide.notes, keep=True)
-            )
+            _notes(slide.with_changes(body=_blocks(slide.body, keep=True)), keep=True)
             for slide in deck.slides
         )
         return replace(deck, slides=slides)
@@ -81,7 +87,7 @@ def for_audience(deck: Deck, audience: Audience, diagnostics: list[Diagnostic]) 
     for slide in deck.slides:
         if slide.id in marked:
             continue
-        slide = slide.with_changes(body=_blocks(slide.body, keep=False), notes=())
+        slide = _notes(slide.with_changes(body=_blocks(slide.body, keep=False)), keep=False)
         if not is_empty(slide):
             kept.append(slide)
     gone = {slide.id for slide in deck.slides} - {slide.id for slide in kept}

@@ -201,6 +201,8 @@ class Slide:
     """One slide as written. ``id`` is its stable anchor (a slug of the title, made unique);
 
     ``section`` is the title of the section divider it falls under ("" before the first).
+    The first ``more_notes`` blocks of ``notes`` are the page's own text that explainer mode moved
+    off the slide: every audience keeps them (the slide's "more" text); the rest are speaker notes.
     """
 
     kind: SlideKind
@@ -213,6 +215,7 @@ class Slide:
     id: str = ""
     classes: tuple[str, ...] = ()
     section: str = ""
+    more_notes: int = 0
 
     def with_changes(self, **changes: object) -> Slide:
         """Return a copy with ``changes`` applied."""

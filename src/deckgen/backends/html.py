@@ -34,10 +34,14 @@ TEMPLATE = "deck.html.j2"
 
 @dataclass(frozen=True, slots=True)
 class HtmlOptions:
-    """How to write the HTML: ``reveal_url`` None embeds reveal.js, else links it from there."""
+    """How to write the HTML: ``reveal_url`` None embeds reveal.js, else links it from there;
+
+    ``speaker_notes`` False leaves the notes out (a slide's "more" text is written either way).
+    """
 
     reveal_url: str | None = None
     allow_html: bool = False
+    speaker_notes: bool = True
 
 
 def _run_html(run: Run, allow_html: bool) -> Markup:
@@ -272,5 +276,6 @@ def render_html(
         image_src=_ImageSources(diagnostics),
         heading_level=_heading_level_lookup(laid_out),
         allow_html=options.allow_html,
+        speaker_notes=options.speaker_notes,
     )
     return html.encode("utf-8")
