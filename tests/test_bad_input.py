@@ -257,9 +257,15 @@ def test_a_100000_character_line_builds(shape: str, tmp_path: Path) -> None:
 
 
 def test_a_100000_character_title_builds(tmp_path: Path) -> None:
-    source = write(tmp_path / "long.md", "## " + "title " * (LONG // 6) + "\n\ntext\n")
-    html, _ = build_ok(source, tmp_path)
-    assert len(slide_ids(html)) >= 1
+    title = ("title " * (LONG // 6)).strip()
+    source = write(tmp_path / "long.md", f"## {title}\n\ntext\n\n## After\n\nend\n")
+    html, pptx = build_ok(source, tmp_path)
+    ids = slide_ids(html)
+    assert len(ids) == 2 and ids[-1] == "after"  # one slide, its title whole, then the next
+    assert f">{title}</h2>" in html
+    with zipfile.ZipFile(pptx) as package:
+        first = package.read("ppt/slides/slide1.xml").decode("utf-8")
+    assert " ".join(re.findall(r"<a:t>([^<]*)</a:t>", first)).count("title") == LONG // 6
 
 
 # -- output folders that cannot be written -----------------------------------------------------
