@@ -283,13 +283,15 @@
         if (self.more.hidden) self.openMore();
         else self.closeMore();
       });
-      this.more.addEventListener('keydown', function (event) {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          self.closeMore();
-          self.moreButton.focus();
-        }
-      });
+      document.addEventListener('keydown', function (event) {
+        // Esc closes the open "more" panel first (the menu, when open, handles its own Esc).
+        if (event.key !== 'Escape' || self.more.hidden || !self.panel.hidden) return;
+        event.preventDefault();
+        event.stopPropagation();
+        var inside = self.more.contains(document.activeElement);
+        self.closeMore();
+        if (inside) self.moreButton.focus();
+      }, true);
       Reveal.addKeyBinding({ keyCode: 73, key: 'I', description: 'More on this slide' }, function () {
         if (self.more.hidden) self.openMore();
         else self.closeMore();
