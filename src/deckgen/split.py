@@ -125,14 +125,20 @@ def _heading(line: str) -> tuple[int, str, Attributes] | None:
     return len(match.group(1)), title.strip(), attributes
 
 
+def _quote_run_end(lines: tuple[str, ...], start: int) -> int:
+    """Return the index after the run of quoted lines (``>``) starting at ``start``."""
+    end = start
+    while end < len(lines) and QUOTE_MARKER.match(lines[end]):
+        end += 1
+    return end
+
+
 def _quote_end(lines: tuple[str, ...], start: int) -> int:
     """Return the index after the block quote starting at ``start`` when it holds a fenced div,
 
     else ``start`` (the quote is left to the Markdown parser).
     """
-    end = start
-    while end < len(lines) and QUOTE_MARKER.match(lines[end]):
-        end += 1
+    end = _quote_run_end(lines, start)
     inner = [QUOTE_MARKER.sub("", line, count=1) for line in lines[start:end]]
     return end if any(DIV_OPEN.match(line) for line in inner) else start
 
@@ -158,6 +164,7 @@ def split_slides(
     heading: tuple[int | None, str, Attributes, Origin] | None = None
     fence: tuple[str, int, int] | None = None  # (char, length, index of opening line)
     skip_to = 0  # lines before this index were read as part of a quoted div
+    plain_quote_to = 0  # lines before this index are in a block quote that holds no div
 
     def close_slide(index: int) -> None:
         _flush(top, file, index)
@@ -186,11 +193,14 @@ def split_slides(
             fence = (fence_match.group(1)[0], len(fence_match.group(1)), index)
             current.lines.append(line)
             continue
-        if QUOTE_MARKER.match(line) and (end := _quote_end(file.lines, index)) > index:
-            _flush(current, file, index)
-            current.segments.append(_quoted(file, index, end, diagnostics))
-            current.first = skip_to = end
-            continue
+        if index >= plain_quote_to and QUOTE_MARKER.match(line):
+            end = _quote_end(file.lines, index)
+            if end > index:
+                _flush(current, file, index)
+                current.segments.append(_quoted(file, index, end, diagnostics))
+                current.first = skip_to = end
+                continue
+            plain_quote_to = _quote_run_end(file.lines, index)
         if DIV_CLOSE.match(line) and stack:
             closing = stack.pop()
             _flush(closing, file, index + 1)
