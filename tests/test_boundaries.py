@@ -12,7 +12,7 @@ OWNERS = {  # library -> the module files (relative to src/deckgen) allowed to i
     "markupsafe": {"backends/html.py"},
     "pygments": {"highlight.py"},
     "pptx": {"backends/pptx/"},
-    "yaml": {"read.py"},
+    "yaml": {"frontmatter.py"},
     "watchfiles": {"watch.py"},
     "playwright": {"pdf.py"},
 }

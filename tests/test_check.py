@@ -43,8 +43,7 @@ def test_each_finding_is_reported_at_its_line(tmp_path: Path) -> None:
     (tmp_path / "deck.md").write_text(LINTED, encoding="utf-8")
     result = check("deck.md", cwd=tmp_path)
     assert result.stdout.splitlines() == [
-        "deck.md:3: warning: unknown front-matter key 'colour' (ignored)",
-        "deck.md:10: warning: empty slide (dropped)",
+        "deck.md:3: warning: front matter deckgen does not use (ignored): colour",
         "deck.md:14: warning: unknown code language 'klingon' (shown as plain text)",
         "deck.md:20: warning: image has no alt text",
         "deck.md:20: error: image file not found: missing.png",

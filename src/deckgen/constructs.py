@@ -18,7 +18,6 @@ from __future__ import annotations
 import enum
 import re
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -41,7 +40,6 @@ class Scope(enum.Enum):
     DIV = "div"  # a fenced div's class
     SPAN = "span"  # a bracketed span's class
     SLIDE = "slide"  # a slide heading's ``key=value`` attribute
-    FILE = "file"  # a whole source file (multi-line patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -608,17 +606,12 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "Slidev slide settings",
-        "a `key: value` block between `---` lines (Slidev's per-slide front matter)",
+        "a `key: value` block between `---` lines (Slidev's per-slide front matter): metadata, "
+        "as pandoc reads it; its keys are reported and ignored (read.py)",
         None,
         W,
         _slide("Text.\n\n---\nlayout: center\nclass: text-center\n---\n\nMore."),
-        detect=Detect(
-            Scope.FILE,
-            r"^---[ \t]*\n(?:(?:layout|class|transition|clicks|background|level|hideInToc|"
-            r"routeAlias|zoom|dragPos|preload|disabled|hide|src)[ \t]*:.*\n)+---[ \t]*$",
-        ),
-        group="slidev",
-        message="Slidev slide settings ('layout:', 'class:'...) are not read",
+        group="front-matter",
     ),
     Construct(
         "unknown div class",
@@ -636,7 +629,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
 @cache
 def detectors(scope: Scope) -> tuple[tuple[Construct, re.Pattern[str]], ...]:
     """Return the constructs found in ``scope``, in table order, with compiled patterns."""
-    flags = re.MULTILINE if scope is Scope.FILE else re.DOTALL
+    flags = re.DOTALL
     found = [c for c in CONSTRUCTS if c.detect is not None and c.detect.scope is scope]
     found.sort(key=lambda c: c.detect is not None and c.detect.fallback)  # stable: table order
     return tuple((c, re.compile(c.detect.pattern, flags)) for c in found if c.detect is not None)
@@ -648,7 +641,7 @@ WHOLE = frozenset({Scope.DIV, Scope.SPAN, Scope.CODE, Scope.SLIDE})
 @cache
 def quick(scope: Scope) -> re.Pattern[str]:
     """Return one pattern matching where any construct of ``scope`` does (a quick "no")."""
-    flags = re.MULTILINE if scope is Scope.FILE else re.DOTALL
+    flags = re.DOTALL
     found = "|".join(f"(?:{pattern.pattern})" for _, pattern in detectors(scope))
     return re.compile(found or "(?!)", flags)
 
@@ -668,14 +661,6 @@ def warned(scope: Scope, text: str) -> Construct | None:
     """Return the warned construct of ``scope`` that ``text`` is, or None (rendered, unknown)."""
     construct = find(scope, text)
     return construct if construct is not None and construct.status is W else None
-
-
-def scan_file(text: str, origin: Origin) -> Iterator[Diagnostic]:
-    """Yield the warnings for the FILE-scope constructs in a source ``text`` (at ``origin``)."""
-    for construct, pattern in detectors(Scope.FILE):
-        for match in pattern.finditer(text):
-            line = origin.line + text.count("\n", 0, match.start())
-            yield construct.warning(Origin(origin.path, line))
 
 
 def by_name(name: str) -> Construct:

@@ -10,6 +10,7 @@ with mistune here; warned constructs (``constructs.py``) are found by the scope 
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -47,6 +48,7 @@ from deckgen.model import (
 from deckgen.split import THEMATIC_BREAK, parse_attributes
 from deckgen.syntax import rules, tables
 from deckgen.syntax.lines import MARK_OPEN, MARKED, Links, marker_style, rewrite_lines
+from deckgen.typography import smarten
 
 Token = dict[str, Any]
 
@@ -146,6 +148,7 @@ class _Context:
     images: list[Image] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     dropped: bool = False  # a warned construct's text was dropped (its gap to close)
+    previous: str = ""  # the last character of text read so far in this block
 
     def report(self, origin: Origin, message: str, group: str) -> None:
         """Add a warning of ``group`` at ``origin``."""
@@ -168,10 +171,14 @@ InlineRule = Callable[[Token, "_Context", Run], list[Run]]
 
 
 def _text(token: Token, context: _Context, style: Run) -> list[Run]:
-    return [replace(style, text=token["raw"])]
+    """Return text with its character references decoded and pandoc's smart punctuation."""
+    text = smarten(html.unescape(token["raw"]), context.previous)
+    context.previous = text[-1:] or context.previous
+    return [replace(style, text=text)]
 
 
 def _codespan(token: Token, context: _Context, style: Run) -> list[Run]:
+    context.previous = "x"  # a quote right after code closes
     return [replace(style, text=token["raw"], code=True)]
 
 
@@ -345,6 +352,8 @@ def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
     runs = strip_runs(_strip_image_attributes(raw_runs, bool(images)))
     del context.images[before:]
     blocks: list[Block] = list(images)
+    if plain_text(runs) == "\\":  # pandoc: a lone backslash is a line break, an empty line
+        runs = (Run("\n"),)
     if runs:
         if len(images) == 1:
             blocks = [replace(images[0], caption=runs)]
@@ -517,6 +526,11 @@ def _text_table(token: Token, context: _Context) -> list[Block]:
     return [Table(header, rows, found.aligns, origin, widths=found.widths)]
 
 
+def _cell(cell: Token, context: _Context) -> Inline:
+    context.previous = ""
+    return strip_runs(_runs(cell["children"], context))
+
+
 def _table(token: Token, context: _Context) -> Table:
     origin = context.locator.find(_first_text(token))
     header: list[Inline] = []
@@ -525,13 +539,11 @@ def _table(token: Token, context: _Context) -> Table:
     for part in token["children"]:
         if part["type"] == "table_head":
             for cell in part["children"]:
-                header.append(strip_runs(_runs(cell["children"], context)))
+                header.append(_cell(cell, context))
                 aligns.append(cell["attrs"].get("align"))
         else:
             for row in part["children"]:
-                rows.append(
-                    tuple(strip_runs(_runs(cell["children"], context)) for cell in row["children"])
-                )
+                rows.append(tuple(_cell(cell, context) for cell in row["children"]))
     widths = tuple((token.get("attrs") or {}).get("widths", ()))
     return Table(tuple(header), tuple(rows), tuple(aligns), origin, widths=widths)
 
@@ -557,18 +569,23 @@ def _drop_prefix(runs: Inline, length: int) -> Inline:
     return strip_runs(result)
 
 
-def _quote(token: Token, context: _Context) -> list[Block]:
-    origin = context.locator.find(_first_text(token))
-    blocks = _blocks(token["children"], context)
+def quote_block(blocks: list[Block], origin: Origin) -> Quote | Callout:
+    """Return a block quote of ``blocks``: a callout when it opens with GitHub's ``[!NOTE]``
+    (``TIP``, ``IMPORTANT``, ``WARNING``, ``CAUTION``)."""
     first = blocks[0] if blocks else None
-    if isinstance(first, Paragraph):  # a GitHub alert: > [!NOTE]
+    if isinstance(first, Paragraph):
         alert = ALERT.match(plain_text(first.runs))
         if alert is not None:
             rest = _drop_prefix(first.runs, alert.end())
             blocks = ([replace(first, runs=rest)] if rest else []) + blocks[1:]
             style = alert.group(1).lower()
-            return [Callout(style, (Run(style.capitalize()),), tuple(blocks), origin)]
-    return [Quote(tuple(blocks), origin)]
+            return Callout(style, (Run(style.capitalize()),), tuple(blocks), origin)
+    return Quote(tuple(blocks), origin)
+
+
+def _quote(token: Token, context: _Context) -> list[Block]:
+    origin = context.locator.find(_first_text(token))
+    return [quote_block(_blocks(token["children"], context), origin)]
 
 
 def _html_block(token: Token, context: _Context) -> list[Block]:
@@ -661,6 +678,7 @@ def _blocks(tokens: Iterable[Token], context: _Context) -> list[Block]:
     if any(t["type"] in ("table", "text_table") for t in tokens):
         tokens = _with_captions(tokens)
     for token in tokens:
+        context.previous = ""  # each block's text starts afresh (for smart quotes)
         rule = BLOCK_RULES.get(token["type"])
         if rule is None:  # never dropped without a word
             context.unknown(token["type"])

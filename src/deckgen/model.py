@@ -281,6 +281,8 @@ class Slide:
     ``classes`` and ``attributes`` (``key=value`` pairs) are those written on its heading;
     ``section`` is the title of the section divider it falls under ("" before the first).
     ``footnotes`` are the notes shown at its foot (before numbering: those defined on it).
+    The first ``more_notes`` blocks of ``notes`` are the page's own text that explainer mode moved
+    off the slide: every audience keeps them (the slide's "more" text); the rest are speaker notes.
     """
 
     kind: SlideKind
@@ -295,6 +297,7 @@ class Slide:
     attributes: tuple[tuple[str, str], ...] = ()
     section: str = ""
     footnotes: tuple[Footnote, ...] = ()
+    more_notes: int = 0
 
     def with_changes(self, **changes: object) -> Slide:
         """Return a copy with ``changes`` applied."""

@@ -6,10 +6,10 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from deckgen import constructs, explainer
+from deckgen import explainer
 from deckgen.diagnostics import Diagnostic, Level, Origin
-from deckgen.markdown import parse_blocks
-from deckgen.model import Block, Deck, DeckMeta, Slide
+from deckgen.markdown import parse_blocks, parse_inline
+from deckgen.model import Block, Deck, DeckMeta, Paragraph, Slide
 from deckgen.passes.footnotes import number_footnotes
 from deckgen.passes.ids import assign_ids, assign_sections, is_empty
 from deckgen.passes.images import check_images, resolve_images
@@ -17,21 +17,36 @@ from deckgen.passes.languages import check_code_languages
 from deckgen.passes.links import check_links, drop_unsafe_links, link_pages
 from deckgen.passes.toc import DEFAULT_DEPTH, contents_slide, insert_contents, is_hidden
 from deckgen.read import DeckSource, Part, SourceFile
+from deckgen.slidelevel import detect_slide_level
 from deckgen.slides import build_slide, title_slide
 from deckgen.split import split_slides
 from deckgen.syntax.lines import link_definitions, number_examples
 
 FILE_CACHE_SIZE = 256  # parsed files kept for rebuilds
+QUARTO_SLIDE_LEVEL = 2  # Quarto's reveal.js format sets it; pandoc alone would detect it
+TITLE_KEYS = ("title", "subtitle", "author", "date")
+
+
+def slide_level(source: DeckSource) -> int:
+    """Return the deck's slide level: ``slide-level`` when set, else 2 for a Quarto document,
+    else the level pandoc detects in the deck's slide Markdown (explainer pages set their own).
+    """
+    if "slide-level" in source.settings:
+        level: int = source.settings["slide-level"].value
+        return level
+    if source.quarto:
+        return QUARTO_SLIDE_LEVEL
+    return detect_slide_level(file for file in source.files if _page(file)[0] is None)
 
 
 def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, list[Diagnostic]]:
     """Return the deck in ``source`` and the warnings and errors found while reading it.
 
-    ``allow_outside`` lets images come from outside the deck folder.
+    ``allow_outside`` lets images come from outside the deck's project (``read.project_root``).
     """
     diagnostics = list(source.diagnostics)
     settings = source.settings
-    slide_level = settings["slide-level"].value if "slide-level" in settings else 2
+    level = slide_level(source)
     notes: tuple[Block, ...] = ()
     if "notes" in settings:
         origin = settings["notes"].origin
@@ -42,12 +57,12 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     text_settings = {
         key: (str(setting.value), setting.origin)
         for key, setting in settings.items()
-        if key in ("title", "subtitle", "author", "date")
+        if key in TITLE_KEYS and str(setting.value)
     }
     slides: list[Slide] = []
     first = title_slide(text_settings, notes, diagnostics)
     if first is not None:
-        slides.append(first)
+        slides.append(_with_institute(first, source, diagnostics))
     part_starts = _part_starts(source)
     folders = [source.root] * len(slides)  # the folder each slide's relative links start from
     first_slides: dict[Path, int] = {}  # each file -> the index of its first slide
@@ -57,7 +72,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
             origin = settings["parts"].origin
             slides.append(explainer.part_divider(part.title, part.intro, origin, diagnostics))
             folders.append(source.root)
-        file_slides, file_diagnostics = parse_file(file, slide_level)
+        file_slides, file_diagnostics = parse_file(file, level)
         diagnostics += file_diagnostics
         start = len(slides)
         for slide in file_slides:
@@ -88,9 +103,9 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     if "toc" in settings and settings["toc"].value:
         depth = settings["toc-depth"].value if "toc-depth" in settings else DEFAULT_DEPTH
         title = str(settings["toc-title"].value) if "toc-title" in settings else ""
-        contents = contents_slide(slides, title, depth, slide_level, settings["toc"].origin)
+        contents = contents_slide(slides, title, depth, level, settings["toc"].origin)
         slides = insert_contents(slides, contents)
-    check_images(slides, source.root, diagnostics, allow_outside)
+    check_images(slides, source.project, diagnostics, allow_outside)
     check_code_languages(slides, diagnostics)
     meta = DeckMeta(
         title=text_settings.get("title", ("", None))[0],
@@ -99,11 +114,19 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
         date=text_settings.get("date", ("", None))[0],
         lang=str(settings["lang"].value) if "lang" in settings else "en",
         theme=str(settings["theme"].value) if "theme" in settings else None,
-        slide_level=slide_level,
+        slide_level=level,
         notes=notes,
     )
     deck = Deck(source.name, meta, tuple(slides), source.root, tuple(f.path for f in source.files))
     return deck, diagnostics
+
+
+@lru_cache(maxsize=FILE_CACHE_SIZE)
+def _page(file: SourceFile) -> tuple[tuple[Slide, ...] | None, tuple[Diagnostic, ...]]:
+    """Return the slides of ``file`` when it is an explainer page (else None), and diagnostics."""
+    diagnostics: list[Diagnostic] = []
+    slides = explainer.page_slides(file, diagnostics)
+    return (None if slides is None else tuple(slides)), tuple(diagnostics)
 
 
 @lru_cache(maxsize=FILE_CACHE_SIZE)
@@ -115,18 +138,18 @@ def parse_file(
     Memoized on the file's text (``SourceFile`` is frozen): when a deck is rebuilt after a save
     (``deckgen serve``, ``build --watch``), only the files that changed are parsed again.
     """
-    diagnostics: list[Diagnostic] = []
+    page, found = _page(file)
     text = "\n".join(file.lines)
+    diagnostics = list(found)
+    if page is not None:
+        return page, tuple(diagnostics)
     if "(@" in text:  # example lists, numbered through the file
         file = replace(file, lines=number_examples(file.lines))
-    diagnostics += constructs.scan_file(text, file.origin(0))
-    slides = explainer.page_slides(file, diagnostics)
-    if slides is None:
-        links = link_definitions(file.lines) if "]:" in text else None
-        slides = [
-            build_slide(slide_source, slide_level, diagnostics, links)
-            for slide_source in split_slides(file, slide_level, diagnostics)
-        ]
+    links = link_definitions(file.lines) if "]:" in text else None
+    slides = [
+        build_slide(slide_source, slide_level, diagnostics, links)
+        for slide_source in split_slides(file, slide_level, diagnostics)
+    ]
     return tuple(slides), tuple(diagnostics)
 
 
@@ -135,6 +158,16 @@ def _mentions_footnotes(file: SourceFile) -> bool:
     without any pays nothing for them."""
     text = "\n".join(file.lines)
     return "[^" in text or "^[" in text
+
+
+def _with_institute(title: Slide, source: DeckSource, diagnostics: list[Diagnostic]) -> Slide:
+    """Return the title slide with the ``institute`` line after the author's, when there is one."""
+    setting = source.settings.get("institute")
+    if setting is None or not str(setting.value):
+        return title
+    line = Paragraph(parse_inline(str(setting.value), setting.origin, diagnostics), setting.origin)
+    after = 1 if "author" in source.settings and str(source.settings["author"].value) else 0
+    return title.with_changes(body=(*title.body[:after], line, *title.body[after:]))
 
 
 def _part_starts(source: DeckSource) -> dict[Path, Part]:

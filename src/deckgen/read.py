@@ -1,26 +1,30 @@
 """Read a deck's sources: a Markdown file, or a folder of them with an optional ``deck.yaml``.
 
-Returns text as numbered lines (front matter removed, line numbers kept) plus the deck settings,
-checked against a table of known keys. Nothing here knows about Markdown syntax beyond the
-front-matter fence.
+Returns text as numbered lines (metadata blanked, line numbers kept) plus the deck settings,
+checked against a table of known keys. Metadata is found as pandoc finds it (``frontmatter``);
+keys deckgen does not use, and values meant for other tools (a reveal.js ``theme: white``), are
+reported in one warning line and ignored; only a bad value of deckgen's own keys is an error.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from deckgen.diagnostics import DeckError, Diagnostic, Level, Origin
+from deckgen.frontmatter import Entry, load_yaml, read_metadata
 
 MANIFEST_NAME = "deck.yaml"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+QUARTO_SUFFIX = ".qmd"
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
+MAX_VALUE_ITEMS = 100_000  # items of one metadata value, with YAML aliases expanded
+TODAY = ("today", "now")  # Quarto's words for the build date
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +51,19 @@ class Setting:
 
 @dataclass(frozen=True, slots=True)
 class DeckSource:
-    """Everything read from disk for one deck, before any Markdown is parsed."""
+    """Everything read from disk for one deck, before any Markdown is parsed.
+
+    ``root`` is the deck's folder (relative links start there); ``project`` is the folder its
+    files may read from (``project_root``). ``quarto`` is True for a Quarto document, whose
+    slide level is 2 unless set, as Quarto's reveal.js format has it.
+    """
 
     name: str
     root: Path
     files: tuple[SourceFile, ...]
     settings: dict[str, Setting]
+    project: Path
+    quarto: bool = False
     diagnostics: tuple[Diagnostic, ...] = field(default=())
 
 
@@ -64,30 +75,110 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def project_root(path: Path) -> Path:
+    """Return the folder a deck at ``path`` may read files from: its git work tree, or its folder.
+
+    A course repository keeps images beside its lectures (``lectures/week1/`` using
+    ``../images/x.png``). The home folder or the file-system root is never a deck's project,
+    even when it is a git work tree (a home folder kept in git would expose ``~/.ssh``).
+    """
+    folder = path.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    never = {Path.home().resolve(), Path(folder.anchor)}
+    for candidate in (folder, *folder.parents):
+        if candidate in never:
+            break
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def _value_size(value: Any, sizes: dict[int, int]) -> int:
+    """Return how many items ``value`` holds with YAML aliases expanded, without expanding them."""
+    if id(value) in sizes:
+        return sizes[id(value)]
+    children = value.values() if isinstance(value, dict) else value
+    size = 1 + (
+        sum(_value_size(item, sizes) for item in children) if isinstance(value, dict | list) else 0
+    )
+    sizes[id(value)] = size
+    return size
+
+
 def _text(value: Any) -> str:
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, str | int | float):
-        return str(value)
+    """Return a text value: a string, or a list of strings joined by commas."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return ", ".join(text for text in map(_text, value) if text)
     raise ValueError("expected text")
 
 
+def _date(value: Any) -> str:
+    text = _text(value)
+    return datetime.date.today().isoformat() if text.lower() in TODAY else text
+
+
+def _person(value: Any) -> str:
+    """Return an author's name: a string, or a map's ``name`` (text, or given and family)."""
+    if isinstance(value, str):
+        return value.strip()
+    name = value.get("name") if isinstance(value, dict) else None
+    if isinstance(name, dict):
+        literal = name.get("literal")
+        parts = [literal] if literal else [name.get("given"), name.get("family")]
+        name = " ".join(part.strip() for part in parts if isinstance(part, str))
+    if isinstance(name, str):
+        return name.strip()
+    raise ValueError("expected a name, a list of names, or entries with 'name:'")
+
+
+def _authors(value: Any) -> str:
+    people = value if isinstance(value, list) else [value]
+    return ", ".join(name for name in map(_person, people) if name)
+
+
+def _affiliations(value: Any) -> list[str]:
+    """Return the affiliations given with the authors in ``value`` (``affiliation(s):``)."""
+    found = []
+    for person in value if isinstance(value, list) else [value]:
+        if not isinstance(person, dict):
+            continue
+        for key in ("affiliation", "affiliations"):
+            given = person.get(key)
+            for item in given if isinstance(given, list) else [given]:
+                name = item.get("name") if isinstance(item, dict) else item
+                if isinstance(name, str) and name.strip():
+                    found.append(name.strip())
+    return found
+
+
+def _author_extras(value: Any) -> list[str]:
+    """Return the fields of author entries that deckgen does not show (``email``, ``orcid``)."""
+    people = value if isinstance(value, list) else [value]
+    shown = {"name", "affiliation", "affiliations"}
+    extras = {key for p in people if isinstance(p, dict) for key in p if key not in shown}
+    return [f"author {key}" for key in sorted(extras)]
+
+
 def _slide_level(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
-        raise ValueError("expected a whole number from 1 to 6")
-    return value
+    if not isinstance(value, str) or not re.fullmatch(r"[0-6]", value.strip()):
+        raise ValueError("expected a whole number from 0 to 6")
+    return int(value)
 
 
 def _flag(value: Any) -> bool:
-    if not isinstance(value, bool):
+    text = value.strip().lower() if isinstance(value, str) else None
+    if text not in ("true", "false"):
         raise ValueError("expected true or false")
-    return value
+    return text == "true"
 
 
 def _depth(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
+    if not isinstance(value, str) or not re.fullmatch(r"[1-6]", value.strip()):
         raise ValueError("expected a whole number from 1 to 6")
-    return value
+    return int(value)
 
 
 def _file_list(value: Any) -> list[str]:
@@ -138,13 +229,14 @@ def _parts(value: Any) -> tuple[Part, ...]:
 
 
 # Known settings: name -> validator returning the clean value or raising ValueError.
+# ``theme`` is checked apart (``_deck_theme``): a theme meant for another tool is only a warning.
 SETTINGS: dict[str, Callable[[Any], Any]] = {
     "title": _text,
     "subtitle": _text,
-    "author": _text,
-    "date": _text,
+    "author": _authors,
+    "institute": _text,
+    "date": _date,
     "lang": _text,
-    "theme": _text,
     "slide-level": _slide_level,
     "notes": _text,
     "files": _file_list,
@@ -174,59 +266,78 @@ def decode(path: Path, display: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _parse_settings(
-    text: str, display: str, first_line: int, diagnostics: list[Diagnostic]
+def _deck_theme(value: Any, root: Path) -> str | None:
+    """Return ``value`` when it names a deckgen theme (built-in, installed, or a folder in the
+    deck), else None: ``theme: white`` is meant for reveal.js, ``default`` for beamer."""
+    from deckgen import themes  # loads pygments: only when a deck names a theme
+
+    if not isinstance(value, str) or not value.strip():
+        return None
+    name = value.strip()
+    for folder in (root / name, themes.builtin_themes_dir() / name):
+        if (folder / themes.TOKENS_FILE).is_file():
+            return name
+    return name if name in themes.list_themes() else None
+
+
+def _settings(
+    entries: list[Entry], display: str, root: Path, diagnostics: list[Diagnostic]
 ) -> dict[str, Setting]:
-    """Return the settings in YAML ``text`` whose first line is ``first_line`` of ``display``."""
-    try:
-        loaded = yaml.safe_load(text) if text.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise DeckError(Origin(display, line), f"invalid YAML: {problem}") from None
-    if not isinstance(loaded, dict):
-        raise DeckError(Origin(display, first_line), "front matter must be a YAML mapping")
-    lines = text.split("\n")
+    """Return the settings among metadata ``entries`` of ``display``; warn once for the rest."""
     settings: dict[str, Setting] = {}
-    for key, raw in loaded.items():
-        offset = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), 0)
-        origin = Origin(display, first_line + offset)
-        validate = SETTINGS.get(str(key))
+    unused: list[tuple[str, Origin]] = []
+    affiliations: list[str] = []
+    for entry in entries:
+        origin = Origin(display, entry.line)
+        if _value_size(entry.value, {}) > MAX_VALUE_ITEMS:
+            raise DeckError(origin, f"front-matter key '{entry.key}': value is too large")
+        if entry.key == "theme":
+            theme = _deck_theme(entry.value, root)
+            if theme is not None:
+                settings["theme"] = Setting(theme, origin)
+            else:
+                from deckgen.themes import list_themes
+
+                diagnostics.append(
+                    Diagnostic(
+                        origin,
+                        Level.WARNING,
+                        f"theme {entry.value!r} is not a deckgen theme (ignored; deckgen "
+                        f"themes: {', '.join(list_themes())})",
+                    )
+                )
+            continue
+        validate = SETTINGS.get(entry.key)
         if validate is None:
-            diagnostics.append(
-                Diagnostic(origin, Level.WARNING, f"unknown front-matter key '{key}' (ignored)")
-            )
+            unused.append((entry.key, origin))
             continue
         try:
-            settings[str(key)] = Setting(validate(raw), origin)
+            settings[entry.key] = Setting(validate(entry.value), origin)
         except ValueError as exc:
-            raise DeckError(origin, f"front-matter key '{key}': {exc}") from None
+            raise DeckError(origin, f"front-matter key '{entry.key}': {exc}") from None
+        if entry.key == "author":
+            affiliations = _affiliations(entry.value)
+            unused += [(extra, origin) for extra in _author_extras(entry.value)]
+    if affiliations:
+        given = settings.get("institute")
+        names = [name for name in given.value.split(", ") if name] if given else []
+        names += [name for name in dict.fromkeys(affiliations) if name not in names]
+        origin = given.origin if given else settings["author"].origin
+        settings["institute"] = Setting(", ".join(names), origin)
+    if unused:
+        listed = ", ".join(dict.fromkeys(name for name, _ in unused))
+        message = f"front matter deckgen does not use (ignored): {listed}"
+        diagnostics.append(Diagnostic(unused[0][1], Level.WARNING, message, "front-matter"))
     return settings
 
 
-def _split_front_matter(
-    text: str, display: str, diagnostics: list[Diagnostic]
-) -> tuple[dict[str, Setting], list[str], int]:
-    """Return (settings, body lines, line number of the first body line)."""
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    if not lines or lines[0].rstrip() != "---":
-        return {}, lines, 1
-    for end in range(1, len(lines)):
-        if lines[end].rstrip() in ("---", "..."):
-            yaml_text = "\n".join(lines[1:end])
-            settings = _parse_settings(yaml_text, display, 2, diagnostics)
-            return settings, lines[end + 1 :], end + 2
-    raise DeckError(Origin(display, 1), "front matter opened with '---' is never closed")
-
-
 def _read_markdown(
-    path: Path, diagnostics: list[Diagnostic]
-) -> tuple[SourceFile, dict[str, Setting]]:
+    path: Path, root: Path, diagnostics: list[Diagnostic]
+) -> tuple[SourceFile, dict[str, Setting], bool]:
+    """Return the file's body, its settings, and whether its metadata is Quarto's."""
     display = display_path(path)
-    settings, body, first_line = _split_front_matter(decode(path, display), display, diagnostics)
+    metadata = read_metadata(decode(path, display), display, diagnostics)
+    settings = _settings(list(metadata.entries), display, root, diagnostics)
     for key in ("files", "parts"):
         if key in settings:
             diagnostics.append(
@@ -235,7 +346,15 @@ def _read_markdown(
                 )
             )
             del settings[key]
-    return SourceFile(path, display, tuple(body), first_line), settings
+    body = list(metadata.body)
+    first_line = 1
+    while body and not body[0].strip():
+        body.pop(0)
+        first_line += 1
+    quarto = path.suffix.lower() == QUARTO_SUFFIX or any(
+        entry.key == "format" for entry in metadata.entries
+    )
+    return SourceFile(path, display, tuple(body), first_line), settings, quarto
 
 
 def _folder_files(folder: Path, manifest: dict[str, Setting]) -> list[Path]:
@@ -274,7 +393,10 @@ def read_deck(source: Path) -> DeckSource:
         manifest_path = root / MANIFEST_NAME
         if manifest_path.is_file():
             display = display_path(manifest_path)
-            settings = _parse_settings(decode(manifest_path, display), display, 1, diagnostics)
+            entries = load_yaml(decode(manifest_path, display), display, 1)
+            if entries is None:
+                raise DeckError(Origin(display, 1), "deck.yaml must be a YAML mapping")
+            settings = _settings(entries, display, root, diagnostics)
         paths = _folder_files(root, settings)
         if not paths:
             raise DeckError(display_path(source), "folder holds no Markdown (.md) files")
@@ -284,11 +406,21 @@ def read_deck(source: Path) -> DeckSource:
         paths = [source.resolve()]
         name = source.stem
     files = []
+    quarto = False
     for path in paths:
-        file, file_settings = _read_markdown(path, diagnostics)
+        file, file_settings, file_quarto = _read_markdown(path, root, diagnostics)
         files.append(file)
+        quarto = quarto or file_quarto
         settings.update(file_settings)  # as in pandoc, a later block overrides an earlier one
-    return DeckSource(name, root, tuple(files), settings, tuple(diagnostics))
+    return DeckSource(
+        name=name,
+        root=root,
+        files=tuple(files),
+        settings=settings,
+        project=project_root(root),
+        quarto=quarto,
+        diagnostics=tuple(diagnostics),
+    )
 
 
 def is_within(path: Path, folder: Path) -> bool:

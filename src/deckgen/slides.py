@@ -19,7 +19,7 @@ import re
 from deckgen import constructs
 from deckgen.constructs import CALLOUT_STYLES, Scope
 from deckgen.diagnostics import Diagnostic, Level, Origin
-from deckgen.markdown import parse_blocks, parse_inline
+from deckgen.markdown import parse_blocks, parse_inline, quote_block
 from deckgen.model import (
     Aside,
     Block,
@@ -38,7 +38,7 @@ from deckgen.model import (
     TeacherOnly,
     plain_text,
 )
-from deckgen.split import Div, Segment, SlideSource, Text
+from deckgen.split import Div, Quoted, Segment, SlideSource, Text
 from deckgen.syntax.lines import Links
 
 SUBTITLE_MAX_CHARS = 140
@@ -63,6 +63,10 @@ def segment_blocks(
     for segment in segments:
         if isinstance(segment, Text):
             blocks += parse_blocks(segment.lines, segment.origin, diagnostics, footnotes, links)
+            continue
+        if isinstance(segment, Quoted):
+            inner = segment_blocks(segment.segments, notes, diagnostics, footnotes, links)
+            blocks.append(quote_block(inner, segment.origin))
             continue
         classes = set(segment.attributes.classes)
         if classes & NOTES_CLASSES:

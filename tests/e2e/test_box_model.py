@@ -66,7 +66,7 @@ def test_a_table_of_short_columns_and_one_long_one_stays_on_one_slide(
 def test_a_long_section_subtitle_is_fitted_like_any_slide(
     tmp_path: Path, office_profile: Path
 ) -> None:
-    markdown = f"---\ntitle: T\n---\n\n# Part one\n\n{SUBTITLE * 3}\n\n{NEXT}"
+    markdown = f"---\ntitle: T\nslide-level: 2\n---\n\n# Part one\n\n{SUBTITLE * 3}\n\n{NEXT}"
     out, _ = build(tmp_path, markdown)
     check_both_formats(out, tmp_path, office_profile, 3)
     divider = Presentation(str(out / "deck.pptx")).slides[1]
@@ -75,11 +75,11 @@ def test_a_long_section_subtitle_is_fitted_like_any_slide(
 
 
 def test_a_section_subtitle_too_long_for_any_size_is_reported(tmp_path: Path) -> None:
-    markdown = f"---\ntitle: T\n---\n\n# Part one\n\n{SUBTITLE * 40}\n\n{NEXT}"
+    markdown = f"---\ntitle: T\nslide-level: 2\n---\n\n# Part one\n\n{SUBTITLE * 40}\n\n{NEXT}"
     (tmp_path / "deck.md").write_text(markdown, encoding="utf-8")
     result = deckgen("check", "--strict", "deck.md", cwd=tmp_path)
     assert result.returncode == 1
-    assert "deck.md:5: warning: 'Part one' does not fit on its slide" in result.stdout
+    assert "deck.md:6: warning: 'Part one' does not fit on its slide" in result.stdout
 
 
 def arial_template(path: Path) -> None:

@@ -24,7 +24,7 @@ from deckgen.markdown import parse_inline
 from deckgen.model import Block, BulletList, Inline, ListItem, Paragraph, Run, plain_text
 from deckgen.read import SourceFile
 from deckgen.slides import NOTES_CLASSES, SUBTITLE_MAX_CHARS, segment_blocks
-from deckgen.split import Attributes, Div, Segment, SlideSource, split_slides
+from deckgen.split import Attributes, Div, Quoted, Segment, SlideSource, split_slides
 
 PAGE_LEVEL = 2  # '#' is the page title, '##' starts a subsection
 SUMMARY_LABEL = "in one sentence"
@@ -83,6 +83,7 @@ def _divs(segments: tuple[Segment, ...]) -> Iterator[Div]:
     for segment in segments:
         if isinstance(segment, Div):
             yield segment
+        if isinstance(segment, Div | Quoted):
             yield from _divs(segment.segments)
 
 
@@ -158,6 +159,8 @@ def read_page(file: SourceFile, diagnostics: list[Diagnostic]) -> Page | None:
 def _slide_syntax(sources: list[SlideSource], allow_notes: bool) -> tuple[Origin, str] | None:
     """Return (where, what) of the first slide-only construct in the page, or None."""
     for source in sources[1:]:
+        if source.rule is not None:
+            return source.rule, "has a '---' slide break"
         if source.level != PAGE_LEVEL:
             what = "has a second '#' title" if source.level == 1 else "has a '---' slide break"
             return source.origin, what

@@ -59,10 +59,12 @@ def _roman(number: int) -> str:
     return text
 
 
-def bullet(block: BulletList, item: ListItem, hang: Emu) -> Bullet:
-    """Return the marker of ``item``: a number in the list's style, a task box or a bullet."""
+def bullet(block: BulletList, item: ListItem, hang: Emu, start: int | None = None) -> Bullet:
+    """Return the marker of ``item``: a number in the list's style (counting from ``start``,
+    None: the list's), a task box or a bullet."""
     if block.ordered:
-        return Bullet(hang, None, block.start, block.numbering, block.delimiter)
+        first = block.start if start is None else start
+        return Bullet(hang, None, first, block.numbering, block.delimiter)
     if item.checked is not None:
         return Bullet(hang, TASK_CHARS[item.checked])
     return Bullet(hang)
@@ -75,6 +77,7 @@ def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iter
     hang = Emu(indent - round(size * box.bullet_offset))
     line = line_pitch(size, role.line_height)
     text_margin = Emu(margin + indent)
+    first = block.start  # the number a text frame's first item shows (.pptx numbers on from it)
     for number, item in enumerate(block.items):
         yield ParagraphSpec(
             item.runs,
@@ -85,7 +88,7 @@ def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iter
             before=Emu(gap // 2) if number or level else Emu(0),
             margin=text_margin,
             level=level,
-            bullet=bullet(block, item, hang),
+            bullet=bullet(block, item, hang, first),
         )
         for inner in item.blocks:
             if isinstance(inner, BulletList):
@@ -101,8 +104,16 @@ def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iter
                     margin=text_margin,
                     level=level,
                 )
+            elif (paragraphs := ctx.kind_of(inner).paragraphs) is not None:
+                for spec in paragraphs(inner, ctx):  # other text (a heading), indented
+                    if isinstance(spec, ParagraphSpec):
+                        spec = replace(spec, margin=Emu(spec.margin + text_margin), level=level)
+                        yield replace(spec, before=Emu(gap // 2))
+                    else:
+                        yield replace(spec, indent=Emu(spec.indent + text_margin))
             else:
                 yield Nested(inner, text_margin, Emu(gap // 2))
+                first = block.start + number + 1  # the next item opens a new text frame
 
 
 def _paragraphs(block: BulletList, ctx: FlowContext) -> list[Flowable]:

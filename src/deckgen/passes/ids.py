@@ -41,5 +41,7 @@ def assign_sections(slides: list[Slide]) -> list[Slide]:
 
 
 def is_empty(slide: Slide) -> bool:
-    """Return True for a slide with nothing to show and no notes."""
-    return not (slide.title or slide.subtitle or slide.body or slide.takeaways or slide.notes)
+    """Return True for a slide with nothing to show, no notes and no attributes (a slide whose
+    heading only sets, say, a background is kept)."""
+    shown = slide.title or slide.subtitle or slide.body or slide.takeaways or slide.notes
+    return not (shown or slide.attributes)
