@@ -44,7 +44,8 @@ def test_measure_never_underestimates_chromium() -> None:
         box = measure(formula.mathml, SIZE)
         drawn_width, drawn_height = width_px / PX_PER_PT, height_px / PX_PER_PT
         report.append(
-            f"{name}: width {box.width:.1f}/{drawn_width:.1f} height {box.total:.1f}/{drawn_height:.1f}"
+            f"{name}: width {box.width:.1f}/{drawn_width:.1f} "
+            f"height {box.total:.1f}/{drawn_height:.1f}"
         )
         assert box.width + TOLERANCE >= drawn_width, report[-1]
         assert box.total + TOLERANCE >= drawn_height, report[-1]

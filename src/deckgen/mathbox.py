@@ -211,11 +211,11 @@ def _node(node: ET.Element, size: float, display: bool) -> MathBox:  # noqa: C90
     fenced = fence_parts(node) if name == "mrow" else None
     if fenced is not None:
         opening, inside, closing = fenced
-        inner = _row([_node(a, size, display) for a in inside])
+        content = _row([_node(a, size, display) for a in inside])
         fence_width = sum(0.45 * size for edge in (opening, closing) if edge)
-        height = max(inner.height, 0.8 * size) + 0.1 * size
-        depth = max(inner.depth, 0.3 * size) + 0.1 * size
-        return MathBox(inner.width + fence_width, height, depth)
+        height = max(content.height, 0.8 * size) + 0.1 * size
+        depth = max(content.depth, 0.3 * size) + 0.1 * size
+        return MathBox(content.width + fence_width, height, depth)
     if name in ("mphantom",):
         box = _row([_node(a, size, display) for a in args])
         return MathBox(box.width, box.height, box.depth)
