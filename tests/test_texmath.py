@@ -1,0 +1,128 @@
+"""TeX -> Formula: MathML for browsers, OMML the OOXML math schema accepts, a linear line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from deckgen.texmath import MathError, convert, macros_from, macros_from_mapping
+
+SCHEMAS = Path("/work/shared/ooxml/ooxml-schemas")
+MATHML = "{http://www.w3.org/1998/Math/MathML}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+# (name, TeX, display, OMML structures the formula must hold, its linear form)
+FIXTURES = [
+    ("inline", r"E = mc^2", False, ["sSup"], "E = mc²"),
+    ("fraction", r"\frac{-b \pm \sqrt{b^2-4ac}}{2a}", True, ["f", "rad", "sSup"],
+     "(− b ± √(b² − 4ac))/(2a)"),
+    ("root", r"\sqrt[3]{x+1}", False, ["rad", "deg"], "√[3](x + 1)"),
+    ("sum", r"\sum_{i=1}^{n} i", True, ["nary"], "∑_(i = 1)^n i"),
+    ("integral", r"\int_0^1 x^2\,dx", True, ["nary"], "∫₀¹ x²dx"),
+    ("greek", r"\alpha + \Omega", False, [], "α + Ω"),
+    ("accents", r"\hat{x} + \vec{v} + \overline{AB}", False, ["acc", "bar"], "x̂ + v⃗ + A̅B̅"),
+    ("matrix", r"\begin{bmatrix} 1 & 0 \\ 0 & 1 \end{bmatrix}", True, ["d", "m", "mr"],
+     "[1 0; 0 1]"),
+    ("cases", r"f(x) = \begin{cases} 1 & x > 0 \\ 0 & \text{else} \end{cases}", True, ["d", "m"],
+     "f(x) = {1 x > 0; 0 else"),
+    ("aligned", r"\begin{aligned} a &= b \\ &= c \end{aligned}", True, ["eqArr"], "a = b; = c"),
+    ("align", r"\begin{align} a &= b \\ c &= d \end{align}", True, ["eqArr"], "a = b; c = d"),
+    ("limit", r"\lim_{x \to 0} \frac{\sin x}{x}", True, ["limLow", "f"], "lim_(x → 0) (sin x)/x"),
+]  # fmt: skip
+
+
+def math_schema() -> etree.XMLSchema:
+    """Return the ECMA-376 schema set with the math part (loaded by the shared validator)."""
+    sys.path.insert(0, str(SCHEMAS.parent))
+    import validate  # type: ignore[import-not-found]
+
+    validate.SCHEMA_IMPORTS.append(
+        ("http://schemas.openxmlformats.org/officeDocument/2006/math",
+         "ecma-376-5th-transitional/shared-math.xsd")
+    )  # fmt: skip
+    return validate.load_schema(SCHEMAS)
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    return math_schema()
+
+
+@pytest.mark.parametrize(
+    "name, tex, display, structures, linear", FIXTURES, ids=[f[0] for f in FIXTURES]
+)
+def test_formula_forms(
+    name: str, tex: str, display: bool, structures: list[str], linear: str, schema: etree.XMLSchema
+) -> None:
+    formula = convert(tex, display)
+    math = ET.fromstring(formula.mathml.replace("&ApplyFunction;", "\u2061"))
+    assert math.tag in ("math", f"{MATHML}math")
+    assert (math.get("display") == "block") is display
+    assert math.get("alttext") == formula.linear
+    assert math.find(".//annotation").text == tex  # type: ignore[union-attr]
+    omml = etree.fromstring(formula.omml)
+    assert schema.validate(omml), schema.error_log.last_error
+    found = {element.tag.removeprefix(M) for element in omml.iter()}
+    assert set(structures) <= found
+    assert formula.linear == linear
+
+
+def test_numbered_environments_show_no_numbers() -> None:
+    formula = convert(r"\begin{align} a &= b \end{align}", True)
+    assert "(1)" not in formula.mathml and "(1)" not in formula.omml
+
+
+def test_bad_tex_raises_one_line() -> None:
+    for bad in (r"\frac{a", r"\notacommand x", "a^^b", r"\begin{bmatrix} a \end{pmatrix}"):
+        with pytest.raises(MathError) as caught:
+            convert(bad, False)
+        assert "\n" not in str(caught.value) and str(caught.value).startswith("cannot typeset")
+
+
+def test_macros_are_applied() -> None:
+    macros = macros_from(
+        r"\newcommand{\R}{\mathbb{R}} \newcommand\vv[1]{\mathbf{#1}}"
+        "\n\\def\\d#1{\\mathrm{d}#1}\n\\DeclareMathOperator{\\tr}{tr}"
+    )
+    assert macros == {
+        "R": r"\mathbb{R}",
+        "vv": r"\mathbf{#1}",
+        "d": r"\mathrm{d}#1",
+        "tr": r"\operatorname{tr}",
+    }
+    assert convert(r"x \in \R^3, \vv{v}", False, macros).linear == "x ∈ ℝ³, 𝐯"
+    assert convert(r"\R", False, macros_from_mapping({"\\R": r"\mathbb{R}"})).linear == "ℝ"
+    with pytest.raises(MathError):
+        convert(r"\vv{v}", False)  # macros belong to the deck that defines them
+
+
+def test_bad_macro_definitions_raise() -> None:
+    for bad in (r"\newcommand{\R}{\mathbb{R}", r"\newcommand{\x}[1][a]{#1}", "not a macro"):
+        with pytest.raises(MathError):
+            macros_from(bad)
+
+
+def test_the_converter_loads_only_when_used() -> None:
+    code = (
+        "import sys, time; t = time.perf_counter(); import deckgen.texmath; "
+        "print('math_core' in sys.modules, time.perf_counter() - t)"
+    )
+    loaded, seconds = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert loaded == "False"
+    assert float(seconds) < 0.2
+
+
+def test_conversion_is_fast() -> None:
+    convert("x", False)  # load the converter
+    start = time.perf_counter()
+    for _ in range(100):
+        convert(r"\frac{-b \pm \sqrt{b^2-4ac}}{2a} + \begin{pmatrix} a & b \end{pmatrix}", True)
+    assert (time.perf_counter() - start) / 100 < 0.005
