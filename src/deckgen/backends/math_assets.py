@@ -8,8 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from deckgen.backends.web_assets import data_uri
-from deckgen.mathbox import MATH_FONT_FAMILY, MATH_FONT_PACKAGE
 from deckgen.npm import font_file
+from deckgen.tex.box import MATH_FONT_FAMILY, MATH_FONT_PACKAGE
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from deckgen.backends.pptx.xmltext import (
     properties_xml,
     run_xml,
 )
-from deckgen.texmath import Formula
+from deckgen.tex.formula import Formula
 
 A14_NS = "http://schemas.microsoft.com/office/drawing/2010/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"

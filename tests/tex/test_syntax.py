@@ -11,7 +11,7 @@ import mistune
 import pypandoc
 import pytest
 
-from deckgen.mathsyntax import MATH_ENVIRONMENTS, math
+from deckgen.tex.syntax import MATH_ENVIRONMENTS, math
 
 ROOT = Path(__file__).resolve().parents[1]
 # pandoc's default markdown, plus \(…\) and \[…\], which deckgen reads too

@@ -3,7 +3,7 @@
 A small box model over the MathML tree with the metrics of the math font the HTML deck embeds
 (Noto Sans Math: advance widths, glyph bounds, the OpenType MATH constants). It errs on the large
 side (generous operator spacing, whole-line glyph heights for stretched fences) so the layout
-stage never plans less room than Chromium draws; ``tests/test_mathbox.py`` checks it there.
+stage never plans less room than Chromium draws; ``tests/tex/test_box.py`` checks it there.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from deckgen.mathml import (
+from deckgen.npm import font_file
+from deckgen.tex.mathml import (
     fence_parts,
     is_large_operator,
     is_spacer_cell,
@@ -22,7 +23,6 @@ from deckgen.mathml import (
     tag,
     text,
 )
-from deckgen.npm import font_file
 
 MATH_FONT_PACKAGE = "@fontsource/noto-sans-math"
 MATH_FONT_FAMILY = "Noto Sans Math"
@@ -152,7 +152,7 @@ def _node(node: ET.Element, size: float, display: bool) -> MathBox:  # noqa: C90
         space = 0.2778 if chars in RELATIONS else 0.2222 if chars in BINARY else 0.06
         return MathBox(box.width + 2 * space * size, box.height, box.depth)
     if name == "mspace":
-        from deckgen.mathml import em
+        from deckgen.tex.mathml import em
 
         return MathBox(max(em(node.get("width")), 0.0) * size, 0.0, 0.0)
     if name == "mfrac" and len(args) == 2:

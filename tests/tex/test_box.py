@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from deckgen.backends.math_assets import math_css
-from deckgen.mathbox import measure
-from deckgen.texmath import convert
-from test_texmath import FIXTURES
+from deckgen.tex.box import measure
+from deckgen.tex.formula import convert
+from mathcases import FIXTURES
 
 PX_PER_PT = 4 / 3
 SIZE = 30.0  # points (40 px)

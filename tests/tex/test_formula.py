@@ -6,47 +6,12 @@ import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from deckgen.texmath import MathError, convert, macros_from, macros_from_mapping
-
-SCHEMAS = Path("/work/shared/ooxml/ooxml-schemas")
-MATHML = "{http://www.w3.org/1998/Math/MathML}"
-M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-
-# (name, TeX, display, OMML structures the formula must hold, its linear form)
-FIXTURES = [
-    ("inline", r"E = mc^2", False, ["sSup"], "E = mc²"),
-    ("fraction", r"\frac{-b \pm \sqrt{b^2-4ac}}{2a}", True, ["f", "rad", "sSup"],
-     "(− b ± √(b² − 4ac))/(2a)"),
-    ("root", r"\sqrt[3]{x+1}", False, ["rad", "deg"], "√[3](x + 1)"),
-    ("sum", r"\sum_{i=1}^{n} i", True, ["nary"], "∑_(i = 1)^n i"),
-    ("integral", r"\int_0^1 x^2\,dx", True, ["nary"], "∫₀¹ x²dx"),
-    ("greek", r"\alpha + \Omega", False, [], "α + Ω"),
-    ("accents", r"\hat{x} + \vec{v} + \overline{AB}", False, ["acc", "bar"], "x̂ + v⃗ + A̅B̅"),
-    ("matrix", r"\begin{bmatrix} 1 & 0 \\ 0 & 1 \end{bmatrix}", True, ["d", "m", "mr"],
-     "[1 0; 0 1]"),
-    ("cases", r"f(x) = \begin{cases} 1 & x > 0 \\ 0 & \text{else} \end{cases}", True, ["d", "m"],
-     "f(x) = {1 x > 0; 0 else"),
-    ("aligned", r"\begin{aligned} a &= b \\ &= c \end{aligned}", True, ["eqArr"], "a = b; = c"),
-    ("align", r"\begin{align} a &= b \\ c &= d \end{align}", True, ["eqArr"], "a = b; c = d"),
-    ("limit", r"\lim_{x \to 0} \frac{\sin x}{x}", True, ["limLow", "f"], "lim_(x → 0) (sin x)/x"),
-]  # fmt: skip
-
-
-def math_schema() -> etree.XMLSchema:
-    """Return the ECMA-376 schema set with the math part (loaded by the shared validator)."""
-    sys.path.insert(0, str(SCHEMAS.parent))
-    import validate  # type: ignore[import-not-found]
-
-    validate.SCHEMA_IMPORTS.append(
-        ("http://schemas.openxmlformats.org/officeDocument/2006/math",
-         "ecma-376-5th-transitional/shared-math.xsd")
-    )  # fmt: skip
-    return validate.load_schema(SCHEMAS)
+from deckgen.tex.formula import MathError, convert, macros_from, macros_from_mapping
+from mathcases import FIXTURES, MATHML, M, math_schema
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +75,7 @@ def test_bad_macro_definitions_raise() -> None:
 
 def test_the_converter_loads_only_when_used() -> None:
     code = (
-        "import sys, time; t = time.perf_counter(); import deckgen.texmath; "
+        "import sys, time; t = time.perf_counter(); import deckgen.tex.formula; "
         "print('math_core' in sys.modules, time.perf_counter() - t)"
     )
     loaded, seconds = subprocess.run(

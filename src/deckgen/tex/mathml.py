@@ -1,6 +1,6 @@
 """MathML trees as math-core writes them: parsing and the few facts every reader of them needs.
 
-``omml``, ``mathlinear`` and ``mathbox`` each walk the same tree; this module is where they agree
+``omml``, ``linear`` and ``box`` each walk the same tree; this module is where they agree
 on what a node is (a fence, a large operator, an accent, an equation-array table).
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from deckgen.mathml import (
+from deckgen.tex.mathml import (
     clean,
     em,
     fence_parts,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 
-from deckgen.mathml import (
+from deckgen.tex.mathml import (
     INTEGRALS,
     cell_align,
     clean,

@@ -1,7 +1,7 @@
 """TeX math -> a Formula in every form the backends need: MathML, Office Math (OMML), linear text.
 
 TeX is read by math-core (a compiled, maintained LaTeX-to-MathML Core converter, imported only when
-a deck has math). Its MathML goes into the HTML deck as is; ``omml`` and ``mathlinear`` derive the
+a deck has math). Its MathML goes into the HTML deck as is; ``omml`` and ``linear`` derive the
 .pptx equation and the readable line from that MathML, so all three show the same formula.
 
 Equation numbers are not drawn (as in pandoc's HTML with MathJax, and in its .pptx): numbered
@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from deckgen.mathlinear import mathml_to_linear
-from deckgen.omml import mathml_to_omml
+from deckgen.tex.linear import mathml_to_linear
+from deckgen.tex.omml import mathml_to_omml
 
 NUMBERED = ("align", "alignat", "eqnarray", "equation", "gather", "multline")
 _NUMBERED_ENV = re.compile(r"\\(begin|end)\{(" + "|".join(NUMBERED) + r")\}")
