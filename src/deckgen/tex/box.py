@@ -126,7 +126,7 @@ def _constant(name: str, size: float) -> float:
 def _node(node: ET.Element, size: float, display: bool) -> MathBox:  # noqa: C901
     name = tag(node)
     args = kids(node)
-    script = size * _constant("ScriptPercentScaleDown", 1) / 100 or size * 0.7
+    script = size * (_font().constants.get("ScriptPercentScaleDown") or 70) / 100  # a percentage
     if name in ("mi", "mn", "mtext", "ms"):
         chars = text(node)
         if name == "mi" and len(chars) == 1 and node.get("mathvariant") != "normal":
