@@ -36,7 +36,8 @@ def test_measure_never_underestimates_chromium() -> None:
             " const r = m.getBoundingClientRect();"
             " let left = Infinity, right = -Infinity;"
             # the ink: tables and their cells may be as wide as the page (align's 50% cells)
-            " for (const c of m.querySelectorAll(':not(semantics, mrow, mstyle, mtable, mtr, mtd)')) {"
+            " const ink = ':not(semantics, mrow, mstyle, mtable, mtr, mtd)';"
+            " for (const c of m.querySelectorAll(ink)) {"
             "   const b = c.getBoundingClientRect();"
             "   if (b.width) { left = Math.min(left, b.left); right = Math.max(right, b.right); } }"
             " return [right - left, r.height]; })"
