@@ -13,7 +13,7 @@ import pytest
 
 from deckgen.tex.syntax import MATH_ENVIRONMENTS, math
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # pandoc's default markdown, plus \(…\) and \[…\], which deckgen reads too
 PANDOC_FORMAT = "markdown+tex_math_single_backslash"
 

@@ -20,6 +20,7 @@ def math_css() -> str:
         f"@font-face{{font-family:'{MATH_FONT_FAMILY}';font-style:normal;font-weight:400;"
         f"font-display:block;src:url({font}) format('woff2');}}\n"
         f"math{{font-family:'{MATH_FONT_FAMILY}',math;}}\n"
-        "math[display=block]{margin:0.4em auto;overflow-x:auto;overflow-y:hidden;}\n"
-        ".math-error{font-family:var(--code-font,monospace);white-space:pre-wrap;}"
+        # an equation's height is what the layout stage measured: no margin of its own
+        ".reveal .equation{text-align:center;}\n"
+        ".reveal .equation math[display=block]{margin:0 auto;overflow-x:auto;overflow-y:hidden;}"
     )

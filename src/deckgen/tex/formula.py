@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from deckgen.model import Math
 from deckgen.tex.linear import mathml_to_linear
 from deckgen.tex.omml import mathml_to_omml
 
@@ -30,12 +31,10 @@ class MathError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class Formula:
+class Formula(Math):
     """One formula in each form: ``mathml`` (a ``<math>`` element with alttext and the TeX as an
     annotation), ``omml`` (an ``m:oMath``) and ``linear`` (readable Unicode on one line)."""
 
-    tex: str
-    display: bool
     mathml: str
     omml: str
     linear: str
