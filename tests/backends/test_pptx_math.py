@@ -1,13 +1,14 @@
 """Office Math in a .pptx: valid OOXML, reopened by python-pptx, and readable in LibreOffice.
 
-The deck is built here from python-pptx and mathxml's XML only (the arrangement code does not
-place math yet), one slide per case: inline math among runs, and display equations.
+The first deck is built here from python-pptx and mathxml's XML only, one slide per case: inline
+math among runs, and display equations. The second is the math fixture deck, built by deckgen.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from pptx.oxml.ns import nsdecls
 from pptx.util import Pt
 
 from deckgen.backends.pptx.mathxml import (
+    OTHER_PREFIX,
     alternate_content_xml,
     display_math_paragraph_xml,
     fallback_display_paragraph_xml,
@@ -26,10 +28,21 @@ from deckgen.backends.pptx.mathxml import (
 )
 from deckgen.backends.pptx.xmlshapes import text_box_xml
 from deckgen.backends.pptx.xmltext import ParagraphFormat, RunStyle, paragraph_xml, run_xml
+from deckgen.build import BuildOptions, Format
+from deckgen.build import build as build_deck
 from deckgen.geometry import Box
 from deckgen.tex.formula import convert
 from mathcases import math_schema
-from ooxmlcheck import shared_validator
+from ooxmlcheck import shared_validator, validation_problems
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "math" / "math.md"
+FIXTURE_FORMULAS = 24  # 14 inline and 10 display in the fixture's slides; 2 more in its notes
+NS = {
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
 
 STYLE = RunStyle(size=Pt(24), lang="en-US")
 DISPLAY = [
@@ -156,3 +169,56 @@ def test_libreoffice_shows_every_formula_readably(
     second = " ".join(pages[1].split())
     for tex in DISPLAY:
         assert convert(tex, True).linear in second
+
+
+@pytest.fixture(scope="module")
+def fixture_pptx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    outdir = tmp_path_factory.mktemp("fixture")
+    build_deck(FIXTURE, outdir, BuildOptions(formats=(Format.PPTX,)))
+    return outdir / "math.pptx"
+
+
+def _parts(path: Path, prefix: str) -> list[etree._Element]:
+    with zipfile.ZipFile(path) as archive:
+        names = sorted(n for n in archive.namelist() if n.startswith(prefix) and n.endswith(".xml"))
+        return [etree.fromstring(archive.read(name)) for name in names]
+
+
+def test_the_fixture_deck_holds_office_math_for_every_formula(fixture_pptx: Path) -> None:
+    slides = _parts(fixture_pptx, "ppt/slides/slide")
+    formulas = sum(len(slide.xpath(".//m:oMath", namespaces=NS)) for slide in slides)
+    assert formulas == FIXTURE_FORMULAS
+    schema = math_schema()
+    for slide in slides:
+        for math in slide.xpath(".//m:oMath", namespaces=NS):
+            copy = etree.fromstring(etree.tostring(math))
+            for rpr in copy.xpath(".//a:rPr", namespaces=NS):
+                rpr.getparent().remove(rpr)
+            assert schema.validate(copy), schema.error_log.last_error
+
+
+def test_each_shape_with_math_has_its_linear_fallback_under_the_same_id(fixture_pptx: Path) -> None:
+    for slide in _parts(fixture_pptx, "ppt/slides/slide"):
+        for alternate in slide.xpath("./p:cSld/p:spTree/mc:AlternateContent", namespaces=NS):
+            [choice] = alternate.xpath("mc:Choice", namespaces=NS)
+            assert choice.get("Requires") == OTHER_PREFIX
+            [fallback] = alternate.xpath("mc:Fallback", namespaces=NS)
+            ids = [
+                branch.xpath("./*/*/p:cNvPr/@id", namespaces=NS) for branch in (choice, fallback)
+            ]
+            assert ids[0] == ids[1] and len(ids[0]) == 1
+            assert choice.xpath(".//m:oMath", namespaces=NS)
+            assert not fallback.xpath(".//m:oMath", namespaces=NS)
+        outside = slide.xpath(".//m:oMath[not(ancestor::mc:Choice)]", namespaces=NS)
+        assert outside == []
+
+
+def test_the_fixture_deck_is_valid_ooxml(fixture_pptx: Path) -> None:
+    assert validation_problems(fixture_pptx) == []
+
+
+def test_notes_pages_keep_math_as_linear_text(fixture_pptx: Path) -> None:
+    notes = _parts(fixture_pptx, "ppt/notesSlides/notesSlide")
+    text = "".join(t for page in notes for t in page.xpath(".//a:t/text()", namespaces=NS))
+    assert "E = mc²" in text and "∫₀¹ xdx" in text
+    assert not any(page.xpath(".//m:oMath", namespaces=NS) for page in notes)
