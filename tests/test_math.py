@@ -189,3 +189,14 @@ def test_an_equation_wider_than_the_slide_is_set_smaller(tmp_path: Path) -> None
     _, laid_out, _ = load(write_deck(tmp_path, f"## Wide\n\n$${long}$$\n"))
     [placed] = laid_out.slides
     assert placed.sizes.body < laid_out.theme.sizes["body"]
+
+
+def test_only_a_deck_with_math_embeds_the_math_font(tmp_path: Path, repo: Path) -> None:
+    from deckgen.build import BuildOptions, Format, render
+
+    with_math = render(FIXTURE, BuildOptions(formats=(Format.HTML,))).outputs[Format.HTML]
+    assert with_math.count(b"font-family:'Noto Sans Math'") == 1
+    assert with_math.count(b"<math ") == INLINE_FORMULAS + EQUATIONS + 2  # and 2 in the notes
+    plain = write_deck(tmp_path, "## Prices\n\nIt costs $20/month, or $50 a year.\n")
+    without = render(plain, BuildOptions(formats=(Format.HTML,))).outputs[Format.HTML]
+    assert b"Noto Sans Math" not in without and b"<math" not in without
