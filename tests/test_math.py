@@ -195,7 +195,7 @@ def test_only_a_deck_with_math_embeds_the_math_font(tmp_path: Path, repo: Path) 
     from deckgen.build import BuildOptions, Format, render
 
     with_math = render(FIXTURE, BuildOptions(formats=(Format.HTML,))).outputs[Format.HTML]
-    assert with_math.count(b"font-family:'Noto Sans Math'") == 1
+    assert with_math.count(b"@font-face{font-family:'Noto Sans Math'") == 1
     assert with_math.count(b"<math ") == INLINE_FORMULAS + EQUATIONS + 2  # and 2 in the notes
     plain = write_deck(tmp_path, "## Prices\n\nIt costs $20/month, or $50 a year.\n")
     without = render(plain, BuildOptions(formats=(Format.HTML,))).outputs[Format.HTML]
