@@ -45,41 +45,44 @@ class MathBox:
         return self.height + self.depth
 
 
-@dataclass(frozen=True, slots=True)
 class _Font:
-    upm: int
-    advances: dict[int, int]
-    tops: dict[int, int]
-    bottoms: dict[int, int]
-    constants: dict[str, int]
+    """The math font's metrics: advances from ``hmtx``, glyph bounds read only for the characters
+    a deck's formulas use (reading all 3,000 glyphs took longer than typesetting a deck)."""
+
+    def __init__(self, font: Any) -> None:
+        self.upm = int(font["head"].unitsPerEm)
+        self._cmap: dict[int, str] = font.getBestCmap()
+        hmtx = font["hmtx"]
+        self.advances = {code: hmtx[name][0] for code, name in self._cmap.items()}
+        self._glyf = font["glyf"]
+        self._bounds: dict[int, tuple[int, int] | None] = {}
+        math_constants = font["MATH"].table.MathConstants
+        self.constants: dict[str, int] = {}
+        for name in dir(math_constants):
+            value: Any = getattr(math_constants, name)
+            value = getattr(value, "Value", value)
+            if isinstance(value, int) and not name.startswith("_"):
+                self.constants[name] = value
 
     def em(self, units: float) -> float:
         return units / self.upm
+
+    def bounds(self, code: int) -> tuple[int, int] | None:
+        """Return (top, bottom) of the glyph for ``code`` in font units, None if it has none."""
+        if code not in self._bounds:
+            name = self._cmap.get(code)
+            glyph = self._glyf[name] if name is not None else None
+            self._bounds[code] = (
+                None if glyph is None else (getattr(glyph, "yMax", 0), getattr(glyph, "yMin", 0))
+            )
+        return self._bounds[code]
 
 
 @lru_cache(maxsize=1)
 def _font() -> _Font:
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(font_file(MATH_FONT_PACKAGE, "400", "normal", "woff")))
-    cmap = font.getBestCmap()
-    hmtx, glyf = font["hmtx"], font["glyf"]
-    advances, tops, bottoms = {}, {}, {}
-    for code, name in cmap.items():
-        advances[code] = hmtx[name][0]
-        glyph = glyf[name]
-        tops[code] = getattr(glyph, "yMax", 0)
-        bottoms[code] = getattr(glyph, "yMin", 0)
-    math_constants = font["MATH"].table.MathConstants
-    constants: dict[str, int] = {}
-    for name in dir(math_constants):
-        value: Any = getattr(math_constants, name)
-        value = getattr(value, "Value", value)
-        if isinstance(value, int) and not name.startswith("_"):
-            constants[name] = value
-    upm = int(font["head"].unitsPerEm)
-    font.close()
-    return _Font(upm, advances, tops, bottoms, constants)
+    return _Font(TTFont(str(font_file(MATH_FONT_PACKAGE, "400", "normal", "woff"))))
 
 
 def _italic(char: str) -> str:
@@ -97,8 +100,9 @@ def _glyphs(chars: str, size: float) -> MathBox:
     for char in chars:
         code = ord(char)
         width += font.em(font.advances.get(code, 0.6 * font.upm))
-        height = max(height, font.em(font.tops.get(code, 0.75 * font.upm)))
-        depth = max(depth, -font.em(font.bottoms.get(code, -0.25 * font.upm)))
+        top, bottom = font.bounds(code) or (0.75 * font.upm, -0.25 * font.upm)
+        height = max(height, font.em(top))
+        depth = max(depth, -font.em(bottom))
     return MathBox(width * size, height * size, depth * size)
 
 
