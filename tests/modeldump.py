@@ -45,6 +45,7 @@ RUN_FIELDS = (
     "sub",
     "sup",
     "classes",
+    "math",
 )
 SPAN_FIELDS = ("text", "token")
 ITEM_FIELDS = ("runs", "blocks")
@@ -57,6 +58,9 @@ def _check_fields(cls: type, known: tuple[str, ...]) -> None:
 
 
 def _run(run: Run) -> str:
+    if run.math is not None:
+        fence = "$$" if run.math.display else "$"
+        return f"{fence}{run.math.tex}{fence}"
     text = run.text.replace("\n", "\\n")
     if run.raw:
         text = f"<raw>{text}</raw>"

@@ -5,10 +5,11 @@ The pipeline, one module (or package) per stage:
     read.py       source files, deck manifest, front matter (keeps file:line)
     split.py      line scanner: slides, fenced divs and code fences, with line numbers
     markdown.py   mistune tokens -> model blocks and runs, by rule tables (the only mistune import)
+    tex/          TeX math: found as pandoc finds it, typeset to MathML, Office Math, a linear line
     slides.py     slide sources -> Slide model (subtitle, takeaway, notes; fenced div rules)
     explainer/    long-form explainer pages -> slides and notes (recognised by structure)
     parse.py      a deck's files -> Deck, then the whole-deck passes
-    passes/       one job each over one generic walker (walk.py): ids, links, images, raw HTML
+    passes/       one job each over one generic walker (walk.py): ids, links, images, raw HTML, math
     audience.py   the teacher's or the students' copy (notes, teacher-only content)
     layout/       arrangement, sizes, continuation slides and every piece's place, measured
     backends/     the laid-out deck -> reveal.js HTML (jinja2) or .pptx (python-pptx), drawn

@@ -22,10 +22,13 @@ from deckgen.model import (
     Block,
     BulletList,
     CodeBlock,
+    Equation,
     Heading,
     Image,
     Inline,
     ListItem,
+    Math,
+    MathMacros,
     Paragraph,
     Quote,
     RawHtml,
@@ -34,11 +37,12 @@ from deckgen.model import (
     plain_text,
 )
 from deckgen.split import THEMATIC_BREAK, parse_attributes
+from deckgen.tex.syntax import math as math_plugin
 from deckgen.typography import smarten
 
 Token = dict[str, Any]
 
-_PARSE = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough"])
+_PARSE = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough", math_plugin])
 # mistune's plugins add their block rules at the top level only; pandoc reads tables inside
 # list items and block quotes too.
 for _rules in (_PARSE.block.list_rules, _PARSE.block.block_quote_rules):
@@ -140,6 +144,11 @@ def _inline_html(token: Token, context: _Context, style: Run) -> list[Run]:
     return [replace(style, text=token["raw"], raw=True)]
 
 
+def _math(token: Token, context: _Context, style: Run) -> list[Run]:
+    tex = token["raw"]
+    return [replace(style, text=tex, math=Math(tex, bool(token["attrs"]["display"])))]
+
+
 INLINE_RULES: dict[str, InlineRule] = {
     "text": _text,
     "codespan": _codespan,
@@ -151,6 +160,7 @@ INLINE_RULES: dict[str, InlineRule] = {
     "linebreak": _linebreak,
     "image": _image,
     "inline_html": _inline_html,
+    "math": _math,
 }
 
 
@@ -195,7 +205,26 @@ def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
         if len(images) == 1:
             blocks = [replace(images[0], caption=runs)]
         else:
-            blocks.append(Paragraph(runs, origin))
+            blocks += _display_apart(runs, origin)
+    return blocks
+
+
+def _display_apart(runs: Inline, origin: Origin) -> list[Block]:
+    """Return a paragraph's runs as paragraphs, with its display math as equations between."""
+    if not any(run.math is not None and run.math.display for run in runs):
+        return [Paragraph(runs, origin)]
+    blocks: list[Block] = []
+    text: list[Run] = []
+    for run in runs:
+        if run.math is not None and run.math.display:
+            if strip_runs(text):
+                blocks.append(Paragraph(strip_runs(text), origin))
+            blocks.append(Equation((run,), origin))
+            text = []
+        else:
+            text.append(run)
+    if strip_runs(text):
+        blocks.append(Paragraph(strip_runs(text), origin))
     return blocks
 
 
@@ -285,6 +314,16 @@ def _html_block(token: Token, context: _Context) -> list[Block]:
     return [RawHtml(token["raw"], context.locator.find(_first_text(token)))]
 
 
+def _equation(token: Token, context: _Context) -> list[Block]:
+    tex = token["raw"]
+    run = Run(tex, math=Math(tex, bool(token["attrs"]["display"])))
+    return [Equation((run,), context.locator.find(tex.strip().split("\n")[0]))]
+
+
+def _math_macros(token: Token, context: _Context) -> list[Block]:
+    return [MathMacros(token["raw"], context.locator.find(_first_text(token)))]
+
+
 def _rule(token: Token, context: _Context) -> list[Block]:
     origin = context.locator.find_line(THEMATIC_BREAK)
     context.report(origin, "horizontal rule inside a slide (not drawn)", "thematic-break")
@@ -308,6 +347,8 @@ BLOCK_RULES: dict[str, BlockRule] = {
     "block_html": _html_block,
     "thematic_break": _rule,
     "blank_line": _nothing,
+    "math": _equation,
+    "math_macros": _math_macros,
 }
 
 

@@ -17,12 +17,24 @@ from deckgen.diagnostics import Origin
 
 
 @dataclass(frozen=True, slots=True)
+class Math:
+    """TeX math as written: ``tex`` without its delimiters; ``display`` for ``$$…$$``, ``\\[…\\]``
+    and environments. The math pass (``passes/math.py``) replaces it by its typeset
+    ``tex.formula.Formula`` (a subclass), or the run by code when the TeX cannot be typeset."""
+
+    tex: str
+    display: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of text with one style (the styles: ``inlines.INLINE_KINDS``).
 
     ``link`` is a URL, or ``#id`` for a slide in the deck; ``raw`` marks inline HTML from the
     source, shown as text unless the build allows HTML; ``classes`` are a span's classes that
-    deckgen gives no meaning (the HTML keeps them for a theme to style).
+    deckgen gives no meaning (the HTML keeps them for a theme to style). A run with ``math`` is
+    one formula, whole: its ``text`` is the formula's readable linear form (the TeX before the
+    math pass), so every plain-text view (notes, search, ids) reads it.
     """
 
     text: str
@@ -38,6 +50,7 @@ class Run:
     sub: bool = False
     sup: bool = False
     classes: tuple[str, ...] = ()
+    math: Math | None = None
 
 
 Inline = tuple[Run, ...]
@@ -174,6 +187,26 @@ class RawHtml:
 
 
 @dataclass(frozen=True, slots=True)
+class Equation:
+    """Display math standing as a block of its own; ``runs`` is its one math run. A slide is
+    never split inside it."""
+
+    runs: Inline
+    origin: Origin
+    kind: ClassVar[str] = "equation"
+
+
+@dataclass(frozen=True, slots=True)
+class MathMacros:
+    """TeX macro definitions standing alone (``\\newcommand…`` lines). They show nothing: the
+    math pass reads them for the whole deck and removes them before layout."""
+
+    tex: str
+    origin: Origin
+    kind: ClassVar[str] = "math_macros"
+
+
+@dataclass(frozen=True, slots=True)
 class TeacherOnly:
     """Content written inside ``::: teacher``: shown in the teacher's copy, absent from students'.
 
@@ -197,6 +230,8 @@ Block = (
     | Columns
     | Cards
     | RawHtml
+    | Equation
+    | MathMacros
     | TeacherOnly
 )
 

@@ -13,6 +13,7 @@ from deckgen.passes.ids import assign_ids, assign_sections, is_empty
 from deckgen.passes.images import check_images, resolve_images
 from deckgen.passes.languages import check_code_languages
 from deckgen.passes.links import check_links, drop_unsafe_links, link_pages
+from deckgen.passes.math import typeset_math
 from deckgen.read import DeckSource, Part, SourceFile
 from deckgen.slidelevel import detect_slide_level
 from deckgen.slides import build_slide, title_slide
@@ -47,9 +48,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     if "notes" in settings:
         origin = settings["notes"].origin
         notes_lines = tuple(str(settings["notes"].value).split("\n"))
-        notes = resolve_images(
-            tuple(parse_blocks(notes_lines, origin, diagnostics)), source.root
-        )
+        notes = resolve_images(tuple(parse_blocks(notes_lines, origin, diagnostics)), source.root)
     text_settings = {
         key: (str(setting.value), setting.origin)
         for key, setting in settings.items()
@@ -94,6 +93,8 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     slides = drop_unsafe_links(slides, diagnostics)
     check_images(slides, source.project, diagnostics, allow_outside)
     check_code_languages(slides, diagnostics)
+    macros = settings["math"].value if "math" in settings else {}
+    slides, notes = typeset_math(slides, notes, macros, diagnostics)
     meta = DeckMeta(
         title=text_settings.get("title", ("", None))[0],
         subtitle=text_settings.get("subtitle", ("", None))[0],

@@ -187,6 +187,21 @@ class Part:
     files: tuple[str, ...]
 
 
+def _math(value: Any) -> dict[str, str]:
+    """Return the TeX macros of ``math: {macros: {name: body}}`` (KaTeX's and MathJax's form)."""
+    if not isinstance(value, dict) or set(value) - {"macros"}:
+        raise ValueError("expected 'macros:', a mapping of TeX macro names to their bodies")
+    macros = value.get("macros") or {}
+    if not isinstance(macros, dict):
+        raise ValueError("'macros' must map TeX macro names to their bodies")
+    from deckgen.tex.formula import MathError, macros_from_mapping
+
+    try:
+        return macros_from_mapping(macros)
+    except MathError as exc:
+        raise ValueError(str(exc)) from None
+
+
 # Keys of one ``parts:`` entry: name -> validator, as for SETTINGS.
 PART_KEYS: dict[str, Callable[[Any], Any]] = {"title": _text, "intro": _text, "files": _file_list}
 
@@ -228,6 +243,7 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "notes": _text,
     "files": _file_list,
     "parts": _parts,
+    "math": _math,
 }
 
 

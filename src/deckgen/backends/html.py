@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from deckgen.backends import web_assets
+from deckgen.backends.math_assets import math_css
 from deckgen.diagnostics import Diagnostic
 from deckgen.geometry import column_weights
 from deckgen.images import is_remote
@@ -27,6 +28,7 @@ from deckgen.kinds.code import line_number
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
 from deckgen.layout.slide import Arrangement
 from deckgen.model import Block, CodeBlock, Heading, Image, Inline, Run
+from deckgen.passes.math import has_math
 from deckgen.passes.walk import walk_blocks
 from deckgen.themes import Theme
 
@@ -52,7 +54,8 @@ class HtmlOptions:
 def _run_html(run: Run, allow_html: bool) -> Markup:
     if run.raw and allow_html:
         return Markup(run.text)
-    text = escape(run.text).replace("\n", Markup("<br>"))
+    mathml = getattr(run.math, "mathml", None)  # a typeset formula (tex.formula.Formula)
+    text = Markup(mathml) if mathml else escape(run.text).replace("\n", Markup("<br>"))
     for kind in INLINE_KINDS:
         if kind.applies(run):
             tag = kind.html.split()[0]
@@ -233,6 +236,12 @@ def reveal_config(theme: Theme) -> dict[str, object]:
     }
 
 
+def _math_css(laid_out: LaidOutDeck) -> str:
+    """Return the math font and rules for a deck with math, else nothing (its file stays small)."""
+    deck = laid_out.deck
+    return "\n" + math_css() if has_math((deck.slides, deck.meta.notes)) else ""
+
+
 def render_html(
     laid_out: LaidOutDeck, options: HtmlOptions, diagnostics: list[Diagnostic]
 ) -> bytes:
@@ -264,7 +273,7 @@ def render_html(
         theme=theme,
         embed=embed,
         reveal=reveal,
-        fonts=_style(web_assets.font_face_css(theme)),
+        fonts=_style(web_assets.font_face_css(theme) + _math_css(laid_out)),
         variables=_style(theme_variables(theme)),
         stylesheet=_style(stylesheet),
         code_css=_style(code_css(theme)),

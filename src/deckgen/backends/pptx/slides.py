@@ -4,10 +4,14 @@ The title goes into the layout's title placeholder (``ctrTitle`` on the title sl
 subtitle into its subtitle or section-header text placeholder where it has one, and the first
 body text into its content placeholder, so PowerPoint's outline, slide sorter and accessibility
 checker see real titles and body text. Only placeholders the slide fills are put on it.
+
+A shape with a formula is written twice in ``mc:AlternateContent`` (``mathxml.py``): with Office
+Math, and as the fallback with each formula as its linear text; both under the same shape id.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import assert_never
 
@@ -16,8 +20,9 @@ from pptx.slide import Slide, SlideLayout
 
 from deckgen.backends.pptx.code import CodeWriter
 from deckgen.backends.pptx.look import Look
+from deckgen.backends.pptx.mathxml import alternate_content_xml
 from deckgen.backends.pptx.media import add_picture, picture_fallback
-from deckgen.backends.pptx.text import SlideParts, TextWriter
+from deckgen.backends.pptx.text import SlideParts, TextWriter, has_formula
 from deckgen.backends.pptx.xmlshapes import (
     ShapeTree,
     filled_box_xml,
@@ -27,6 +32,7 @@ from deckgen.backends.pptx.xmlshapes import (
     text_box_xml,
 )
 from deckgen.backends.pptx.xmltext import RunStyle, slide_number_xml
+from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.layout.pieces import (
     BarPiece,
     CardPiece,
@@ -47,6 +53,28 @@ SUBTITLE_TYPES = {
     MasterLayout.TITLE: frozenset({PP_PLACEHOLDER.SUBTITLE}),
     MasterLayout.SECTION: BODY_TYPES,
 }
+
+
+def text_shape_xml(
+    writer: TextWriter, paras: Sequence[ParagraphSpec], shape: Callable[[TextWriter], str]
+) -> str:
+    """Return the shape ``shape`` writes with ``writer``; with formulas in ``paras``, both forms
+    of it in ``mc:AlternateContent`` (Office Math, and the linear fallback)."""
+    if not has_formula(paras):
+        return shape(writer)
+    return alternate_content_xml(shape(writer), shape(writer.fallback()))
+
+
+def _head(shape_id: int, name: str, ph: str | None, head: TextPiece) -> Callable[[TextWriter], str]:
+    """Return what writes a title, subtitle or body: into its placeholder ``ph``, or a text box."""
+
+    def xml(writer: TextWriter) -> str:
+        paragraphs = writer.xml(head.paragraphs)
+        if ph is None:
+            return text_box_xml(shape_id, name, head.box, paragraphs)
+        return placeholder_xml(shape_id, name, ph, head.box, paragraphs)
+
+    return xml
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,17 +141,21 @@ class SlideWriter:
         for head, ph, name in heads:
             if head is None:
                 continue
-            paragraphs = writer.xml(head.paragraphs)
-            if ph is None:
-                tree.add(text_box_xml(tree.next_id(), name, head.box, paragraphs))
-            else:
-                tree.add(placeholder_xml(tree.next_id(), name, ph, head.box, paragraphs))
+            tree.add(text_shape_xml(writer, head.paragraphs, _head(tree.next_id(), name, ph, head)))
         counts: dict[str, int] = {}
         for piece in plan.pieces:
             self._piece(slide, tree, piece, writer, counts)
         if plan.takeaways is not None:
-            paragraphs = writer.xml(plan.takeaways.paragraphs)
-            tree.add(text_box_xml(tree.next_id(), "Takeaway", plan.takeaways.box, paragraphs))
+            shape_id, takeaways = tree.next_id(), plan.takeaways
+            tree.add(
+                text_shape_xml(
+                    writer,
+                    takeaways.paragraphs,
+                    lambda w: text_box_xml(
+                        shape_id, "Takeaway", takeaways.box, w.xml(takeaways.paragraphs)
+                    ),
+                )
+            )
         number = slide_number_xml(self.number_style)
         tree.add(text_box_xml(tree.next_id(), "Slide Number", plan.number, [number]))
         tree.flush()
@@ -146,27 +178,45 @@ class SlideWriter:
         box = self.theme.box
         match piece:
             case TextPiece():
-                paragraphs = writer.xml(piece.paragraphs)
-                tree.add(text_box_xml(tree.next_id(), name("Text"), piece.box, paragraphs))
+                shape_id, shape_name, text = tree.next_id(), name("Text"), piece
+                tree.add(
+                    text_shape_xml(
+                        writer,
+                        text.paragraphs,
+                        lambda w: text_box_xml(
+                            shape_id, shape_name, text.box, w.xml(text.paragraphs)
+                        ),
+                    )
+                )
             case CodePiece():
                 tree.add(self.code.shape_xml(tree.next_id(), name("Code"), piece))
             case CardPiece():
-                insets = (piece.inset, piece.pad_y, piece.pad_x, piece.pad_y)
-                paragraphs = writer.xml((piece.paragraph,))
+                card, shape_id, shape_name = piece, tree.next_id(), name("Card")
+                insets = (card.inset, card.pad_y, card.pad_x, card.pad_y)
                 fill = self.look.colour("surface")
                 tree.add(
-                    filled_box_xml(
-                        tree.next_id(),
-                        name("Card"),
-                        piece.box,
-                        fill,
-                        box.corner_radius,
-                        paragraphs,
-                        insets,
+                    text_shape_xml(
+                        writer,
+                        (card.paragraph,),
+                        lambda w: filled_box_xml(
+                            shape_id,
+                            shape_name,
+                            card.box,
+                            fill,
+                            box.corner_radius,
+                            w.xml((card.paragraph,)),
+                            insets,
+                        ),
                     )
                 )
             case TablePiece():
-                tree.add(self._table(tree.next_id(), name("Table"), piece, writer))
+                table, shape_id, shape_name = piece, tree.next_id(), name("Table")
+                cells = [para for row in table.cells for cell in row for para in cell]
+                tree.add(
+                    text_shape_xml(
+                        writer, cells, lambda w: self._table(shape_id, shape_name, table, w)
+                    )
+                )
             case BarPiece():
                 colour = self.look.colour(piece.colour)
                 tree.add(filled_box_xml(tree.next_id(), name("Accent"), piece.box, colour))
