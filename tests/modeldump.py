@@ -13,7 +13,10 @@ from deckgen.model import (
     Deck,
     Heading,
     Image,
+    ImageRow,
     Inline,
+    Length,
+    Media,
     Paragraph,
     Quote,
     RawHtml,
@@ -55,6 +58,31 @@ def _list(block: BulletList, indent: str) -> list[str]:
     return lines
 
 
+def _length(length: Length | None) -> str:
+    return "" if length is None else f"{length.value:g}{length.unit}"
+
+
+def _image(block: Image) -> str:
+    """Return one line for a picture, video or sound: what it is and every setting it has."""
+    name = "image" if block.media is Media.PICTURE else block.media.value
+    parts = [f"{name}: alt={block.alt!r} src={Path(block.src).name}"]
+    if block.caption:
+        parts.append(f"caption={inline(block.caption)!r}")
+    for label, value in (
+        ("width", _length(block.width)),
+        ("height", _length(block.height)),
+        ("id", block.id),
+        ("classes", " ".join(block.classes)),
+        ("link", block.link or ""),
+        ("poster", Path(block.poster).name if block.poster else ""),
+    ):
+        if value:
+            parts.append(f"{label}={value}")
+    if block.align != "center":
+        parts.append(f"align={block.align}")
+    return " ".join(parts)
+
+
 def dump_blocks(blocks: tuple[Block, ...], indent: str = "  ") -> list[str]:
     lines: list[str] = []
     for block in blocks:
@@ -71,10 +99,10 @@ def dump_blocks(blocks: tuple[Block, ...], indent: str = "  ") -> list[str]:
             lines.append(f"{indent}code({block.language or ''}){numbered}:{where}")
             lines += [f"{indent}  | {line}" for line in block.text.split("\n")]
         elif isinstance(block, Image):
-            caption = f" caption={inline(block.caption)!r}" if block.caption else ""
-            lines.append(
-                f"{indent}image: alt={block.alt!r} src={Path(block.src).name}{caption}{where}"
-            )
+            lines.append(f"{indent}{_image(block)}{where}")
+        elif isinstance(block, ImageRow):
+            lines.append(f"{indent}image row:{where}")
+            lines += [f"{indent}  {_image(image)}" for image in block.images]
         elif isinstance(block, Table):
             lines.append(f"{indent}table: {' | '.join(inline(c) for c in block.header)}{where}")
             lines += [f"{indent}  {' | '.join(inline(c) for c in row)}" for row in block.rows]

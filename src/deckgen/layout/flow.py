@@ -138,7 +138,7 @@ def lay_blocks(
     for group in groups:
         if group.block is None:
             laid.append(_text(group.paragraphs, box.w, ctx, outline))
-        elif isinstance(group.block, Image):
+        elif ctx.kind_of(group.block).shares_height:
             laid.append(None)  # placed below, once the others' height is known
         else:
             laid.append(_lay(group.block, box.w - group.indent, box.h, ctx))

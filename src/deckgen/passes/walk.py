@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 
 from deckgen.model import Block, Run
 
-NESTING = ("Block", "Inline", "Run", "ListItem", "Column", "Paragraph", "BulletList")
+NESTING = ("Block", "Inline", "Run", "ListItem", "Column", "Paragraph", "BulletList", "Image")
 Node = TypeVar("Node")
 
 
