@@ -15,6 +15,7 @@ from deckgen.images import read_picture
 from deckgen.layout.deck import LaidOutDeck, lay_out
 from deckgen.layout.text import TextMeasure
 from deckgen.layout.typefaces import template_measure
+from deckgen.legibility import check_legibility
 from deckgen.model import Deck, Image
 from deckgen.parse import parse_deck
 from deckgen.passes.raw_html import apply_raw_html
@@ -142,6 +143,7 @@ def load(
         chosen = replace(chosen, page_width=facts.page[0], page_height=facts.page[1])
         measure = template_measure(chosen, facts.fonts, facts.origin, diagnostics)
     laid_out = lay_out(deck, chosen, measure, _image_size, diagnostics)
+    check_legibility(laid_out, diagnostics)
     return deck, laid_out, diagnostics
 
 

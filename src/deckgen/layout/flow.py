@@ -121,9 +121,12 @@ def _text(
 
 
 def _lay(block: Block, width: int, height: int, ctx: FlowContext) -> Stacked:
-    lay = ctx.kind_of(block).lay
-    assert lay is not None, "text kinds are set as paragraphs"
-    return lay(block, width, height, ctx)
+    kind = ctx.kind_of(block)
+    if kind.lay is None:  # a text kind nested where text is not (a heading in a list item)
+        assert kind.paragraphs is not None
+        specs = [item for item in kind.paragraphs(block, ctx) if isinstance(item, ParagraphSpec)]
+        return _text(tuple(specs), width, ctx, outline=False)
+    return kind.lay(block, width, height, ctx)
 
 
 def lay_blocks(
