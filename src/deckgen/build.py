@@ -190,7 +190,7 @@ def render(source: Path, options: BuildOptions) -> Rendered:
     outputs = {fmt: RENDERERS[fmt][1](laid_out, options, diagnostics) for fmt in options.formats}
     beside: tuple[tuple[Path, str], ...] = ()
     if Format.HTML in options.formats:
-        beside = tuple((Path(src), path) for src, path in linked_media(laid_out.deck).items())
+        beside = tuple((Path(src), path) for src, path in linked_media(laid_out).items())
     return Rendered(
         laid_out.deck.name, outputs, tuple(diagnostics), laid_out.theme.folders, beside
     )

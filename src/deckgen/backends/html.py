@@ -25,9 +25,9 @@ from deckgen.inlines import INLINE_KINDS
 from deckgen.kinds import kind_of
 from deckgen.kinds.code import line_number
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
-from deckgen.layout.pieces import SlidePlan
+from deckgen.layout.pieces import ImagePiece, SlidePlan
 from deckgen.layout.slide import Arrangement
-from deckgen.model import Block, CodeBlock, Deck, Heading, Image, Inline, Media, Run, plain_text
+from deckgen.model import Block, CodeBlock, Heading, Image, Inline, Media, Run, plain_text
 from deckgen.passes.walk import walk_blocks
 from deckgen.themes import Theme
 
@@ -141,26 +141,25 @@ def href(link: str) -> str:
     return f"#/{link[1:]}" if link.startswith("#") else link
 
 
-def linked_media(deck: Deck) -> dict[str, str]:
+def linked_media(laid_out: LaidOutDeck) -> dict[str, str]:
     """Return each video or sound file too large to embed, by path, with the path the HTML
     deck links it as: ``<deck>-media/<file name>``, beside the deck (``EMBED_LIMIT``)."""
     linked: dict[str, str] = {}
     taken: set[str] = set()
-    for slide in deck.slides:
-        for block in walk_blocks(slide.body + slide.takeaways + slide.notes):
-            if not isinstance(block, Image) or block.media is Media.PICTURE:
+    for placed in laid_out.slides:
+        for piece in placed.plan.pieces:
+            if not isinstance(piece, ImagePiece) or piece.image.media is Media.PICTURE:
                 continue
-            if is_remote(block.src) or block.src in linked:
+            src = piece.image.src
+            if is_remote(src) or src in linked or Path(src).stat().st_size <= EMBED_LIMIT:
                 continue
-            path = Path(block.src)
-            if path.stat().st_size <= EMBED_LIMIT:
-                continue
+            path = Path(src)
             name, number = path.name, 1
             while name in taken:
                 number += 1
                 name = f"{path.stem}-{number}{path.suffix}"
             taken.add(name)
-            linked[block.src] = f"{deck.name}-media/{name}"
+            linked[src] = f"{laid_out.deck.name}-media/{name}"
     return linked
 
 
@@ -178,12 +177,14 @@ def _media_source(linked: dict[str, str]) -> Callable[[Image], str]:
     return source
 
 
-def _report_linked(linked: dict[str, str], diagnostics: list[Diagnostic], deck: Deck) -> None:
+def _report_linked(
+    linked: dict[str, str], diagnostics: list[Diagnostic], laid_out: LaidOutDeck
+) -> None:
     origins = {
-        block.src: block.origin
-        for slide in deck.slides
-        for block in walk_blocks(slide.body + slide.takeaways + slide.notes)
-        if isinstance(block, Image)
+        piece.image.src: piece.image.origin
+        for placed in laid_out.slides
+        for piece in placed.plan.pieces
+        if isinstance(piece, ImagePiece) and piece.image.src in linked
     }
     limit = EMBED_LIMIT // 2**20
     for src, relative in linked.items():
@@ -331,8 +332,8 @@ def render_html(
     stylesheet = "\n".join(path.read_text(encoding="utf-8") for path in theme.stylesheets())
     scripts = "\n".join(path.read_text(encoding="utf-8") for path in theme.scripts())
     env = _environment(theme.folders, options.allow_html)
-    linked = linked_media(laid_out.deck)
-    _report_linked(linked, diagnostics, laid_out.deck)
+    linked = linked_media(laid_out)
+    _report_linked(linked, diagnostics, laid_out)
     shared: dict[str, object] = {
         "image_src": image_src,
         "media_src": _media_source(linked),

@@ -127,4 +127,8 @@ def check_image_links(slides: list[Slide], diagnostics: list[Diagnostic]) -> lis
                 return replace(block, link=None)
         return block
 
-    return [map_tree(slide, block=unlink) for slide in slides]
+    def linked(slide: Slide) -> bool:
+        blocks = walk_blocks(slide.body + slide.takeaways + slide.notes)
+        return any(isinstance(block, Image) and block.link for block in blocks)
+
+    return [map_tree(slide, block=unlink) if linked(slide) else slide for slide in slides]
