@@ -17,7 +17,7 @@ from deckgen.geometry import Box
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
 from deckgen.layout.pieces import Backdrop, TextPiece
 from deckgen.model import plain_text
-from deckgen.units import pt
+from deckgen.units import EMU_PER_PX, pt
 
 AA_LARGE_TEXT = 3.0
 LARGE, LARGE_BOLD = pt(18), pt(14)
@@ -48,7 +48,7 @@ class _Sampler:
         """Return the average relative luminance of the background inside ``box``."""
         if self.image is None:
             return luminance(self.colour)
-        scale = SAMPLE_SCALE / 9525
+        scale = SAMPLE_SCALE / EMU_PER_PX
         width, height = self.image.size
         left = min(max(int(box.x * scale), 0), width - 1)
         top = min(max(int(box.y * scale), 0), height - 1)

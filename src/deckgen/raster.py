@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.images import read_picture
+from deckgen.units import EMU_PER_PX
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PilImage
@@ -90,7 +91,7 @@ def compose_backdrop(
     written = backdrop.written
     if box is None or written is None or not written.image:
         return None
-    emu_per_pixel = 9525 / scale
+    emu_per_pixel = EMU_PER_PX / scale
     size = (max(round(page[0] / emu_per_pixel), 1), max(round(page[1] / emu_per_pixel), 1))
     canvas = Image.new("RGB", size, _rgb(backdrop.colour or base))
     width = max(round(box.w / emu_per_pixel), 1)
@@ -118,7 +119,7 @@ def backdrop_scale(backdrop: Backdrop) -> float:
     picture = read_picture(backdrop.picture) if backdrop.picture else None
     if picture is None or backdrop.box is None or picture.format == "SVG":
         return 2.0
-    return min(max(picture.width / max(backdrop.box.w / 9525, 1), 1.0), 2.0)
+    return min(max(picture.width / max(backdrop.box.w.px, 1), 1.0), 2.0)
 
 
 def encode(image: PilImage, photo: bool) -> tuple[bytes, str]:

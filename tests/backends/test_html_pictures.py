@@ -90,6 +90,7 @@ def test_video_and_sound_are_players_with_their_files_embedded(page: _Elements) 
     assert video["poster"].startswith("data:image/png;base64,")
     assert audio["src"].startswith("data:audio/mpeg;base64,")
     assert (video["aria-label"], audio["aria-label"]) == ("A test pattern", "A tone")
+    assert tags(page, "a-video-and-a-sound", "a") == []  # no second copy in a fallback link
 
 
 def test_backgrounds_are_reveals_data_attributes(page: _Elements) -> None:

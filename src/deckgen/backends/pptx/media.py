@@ -44,7 +44,7 @@ def media_pic_xml(
     link_rId = slide.relate_to(part, RT.VIDEO if video else RT.AUDIO)
     poster = parts.blip_xml(slide, image.poster, piece.box) if image.poster else None
     if poster is None:
-        size = (round(piece.box.w / 9525), round(piece.box.h / 9525))
+        size = (round(piece.box.w.px), round(piece.box.h.px))
         poster = f'<a:blip r:embed="{parts.relate_image(slide, poster_png(not video, size))}"/>'
     tag = "videoFile" if video else "audioFile"
     nvpr = (

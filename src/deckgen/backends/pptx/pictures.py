@@ -81,7 +81,7 @@ class PictureParts:
         if picture is None:
             return None
         if picture.format == "SVG":
-            png = svg_png(src, round(box.w / 9525 * SVG_PIXELS_PER_PX))
+            png = svg_png(src, round(box.w.px * SVG_PIXELS_PER_PX))
             if png is None:
                 return None
             with open(src, "rb") as file:
