@@ -272,6 +272,8 @@ class Slide:
     ``classes`` and ``attributes`` (``key=value`` pairs) are those written on its heading;
     ``section`` is the title of the section divider it falls under ("" before the first);
     ``background`` is what it is painted with (None: the theme's).
+    The first ``more_notes`` blocks of ``notes`` are the page's own text that explainer mode moved
+    off the slide: every audience keeps them (the slide's "more" text); the rest are speaker notes.
     """
 
     kind: SlideKind
@@ -285,6 +287,7 @@ class Slide:
     classes: tuple[str, ...] = ()
     attributes: tuple[tuple[str, str], ...] = ()
     section: str = ""
+    more_notes: int = 0
     background: Background | None = None
 
     def with_changes(self, **changes: object) -> Slide:

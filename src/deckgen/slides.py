@@ -24,12 +24,13 @@ from deckgen.model import (
     Columns,
     Inline,
     Paragraph,
+    Quote,
     Slide,
     SlideKind,
     TeacherOnly,
     plain_text,
 )
-from deckgen.split import Div, Segment, SlideSource, Text
+from deckgen.split import Div, Quoted, Segment, SlideSource, Text
 
 SUBTITLE_MAX_CHARS = 140
 NOTES_CLASSES = frozenset({"notes"})
@@ -46,6 +47,10 @@ def segment_blocks(
     for segment in segments:
         if isinstance(segment, Text):
             blocks += parse_blocks(segment.lines, segment.origin, diagnostics)
+            continue
+        if isinstance(segment, Quoted):
+            inner = segment_blocks(segment.segments, notes, diagnostics)
+            blocks.append(Quote(tuple(inner), segment.origin))
             continue
         classes = set(segment.attributes.classes)
         if classes & NOTES_CLASSES:
