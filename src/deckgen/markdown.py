@@ -17,6 +17,7 @@ import mistune
 
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.highlight import highlight
+from deckgen.images import media_of, read_length
 from deckgen.inline import merge_runs, strip_runs
 from deckgen.model import (
     Block,
@@ -25,6 +26,7 @@ from deckgen.model import (
     Equation,
     Heading,
     Image,
+    ImageRow,
     Inline,
     ListItem,
     Math,
@@ -36,7 +38,7 @@ from deckgen.model import (
     Table,
     plain_text,
 )
-from deckgen.split import THEMATIC_BREAK, parse_attributes
+from deckgen.split import THEMATIC_BREAK, Attributes, parse_attributes
 from deckgen.tex.syntax import math as math_plugin
 from deckgen.typography import smarten
 
@@ -48,6 +50,7 @@ _PARSE = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough
 for _rules in (_PARSE.block.list_rules, _PARSE.block.block_quote_rules):
     _rules += [rule for rule in ("table", "nptable") if rule not in _rules]
 TRAILING_ATTRIBUTES = re.compile(r"^\{[^}]*\}")
+ALIGNMENTS = frozenset({"left", "center", "right"})  # Quarto's fig-align
 
 
 @dataclass
@@ -133,11 +136,80 @@ def _linebreak(token: Token, context: _Context, style: Run) -> list[Run]:
 
 
 def _image(token: Token, context: _Context, style: Run) -> list[Run]:
-    alt = plain_text(tuple(_runs(token.get("children", ()), context)))
+    """An image, a video or a sound (by file type), with pandoc's attributes ``{width=30%}``;
+    its description is its alt text and, alone in a paragraph, its caption."""
+    description = strip_runs(_runs(token.get("children", ()), context))
     attrs = token["attrs"]
     url = attrs["url"]
-    context.images.append(Image(url, alt, context.locator.find(url), attrs.get("title") or ""))
+    origin = context.locator.find(url)
+    image = Image(
+        url,
+        plain_text(description),
+        origin,
+        attrs.get("title") or "",
+        caption=description,
+        link=style.link,
+        media=media_of(url),
+    )
+    written = attrs.get("attributes")
+    if written is not None:
+        image = _image_attributes(image, parse_attributes(written), context)
+    context.images.append(image)
     return []
+
+
+def _image_attributes(image: Image, attributes: Attributes, context: _Context) -> Image:
+    """Return ``image`` with pandoc's attributes: sizes, id, classes, alt text (``alt`` or
+    Quarto's ``fig-alt``), Quarto's ``fig-align`` and a video's ``poster``; others reported."""
+    changes: dict[str, Any] = {"id": attributes.id, "classes": attributes.classes}
+    for key, value in attributes.values:
+        if key in ("width", "height"):
+            length = read_length(value)
+            if length is None:
+                message = f"image {key} '{value[:30]}' is not a length such as 30% (ignored)"
+                context.report(image.origin, message, "image-size")
+            changes[key] = length
+        elif key in ("alt", "fig-alt"):
+            changes["alt"] = value
+        elif key == "fig-align" and value in ALIGNMENTS:
+            changes["align"] = value
+        elif key == "poster":
+            changes["poster"] = value
+        else:
+            message = f"image attribute '{key}' is not used by deckgen (ignored)"
+            context.report(image.origin, message, "image-attribute")
+    return replace(image, **changes)
+
+
+def _attach_attributes(tokens: Iterable[Token]) -> list[Token]:
+    """Return ``tokens`` with pandoc's ``{...}`` after an image moved into the image's
+    ``attrs`` (as ``attributes``); after a link around pictures, it is the link's (dropped)."""
+    result: list[Token] = []
+    for token in tokens:
+        previous = result[-1] if result else None
+        if token["type"] == "text" and previous is not None and _takes_attributes(previous):
+            match = TRAILING_ATTRIBUTES.match(token["raw"])
+            if match is not None:
+                if previous["type"] == "image":
+                    attrs = {**previous["attrs"], "attributes": match.group(0)[1:-1]}
+                    result[-1] = {**previous, "attrs": attrs}
+                token = {**token, "raw": token["raw"][match.end() :]}
+        result.append(token)
+    return result
+
+
+def _takes_attributes(token: Token) -> bool:
+    """Return True for an image, or a link holding only pictures, without attributes yet."""
+    if token["type"] == "image":
+        return "attributes" not in token["attrs"]
+    children = [
+        child
+        for child in _attach_attributes(token.get("children", ()))
+        if child["type"] != "text" or child["raw"].strip()
+    ]
+    return token["type"] == "link" and bool(children) and all(
+        child["type"] == "image" for child in children
+    )
 
 
 def _inline_html(token: Token, context: _Context, style: Run) -> list[Run]:
@@ -167,7 +239,7 @@ INLINE_RULES: dict[str, InlineRule] = {
 def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> list[Run]:
     """Return the runs of inline ``tokens``; images are collected in ``context.images``."""
     runs: list[Run] = []
-    for token in tokens:
+    for token in _attach_attributes(tokens):
         rule = INLINE_RULES.get(token["type"])
         if rule is None:  # a token no rule reads: keep its text, and say so
             context.unknown(token["type"])
@@ -179,33 +251,27 @@ def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> lis
     return merge_runs(runs)
 
 
-def _strip_image_attributes(runs: list[Run], had_images: bool) -> list[Run]:
-    """Drop pandoc's ``{width=50%}`` left behind as text after an image."""
-    if not had_images:
-        return runs
-    cleaned = []
-    for run in runs:
-        text = TRAILING_ATTRIBUTES.sub("", run.text) if not run.code else run.text
-        if text:
-            cleaned.append(replace(run, text=text))
-    return cleaned
-
-
 def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
+    """A paragraph; its pictures come first: one alone is pandoc's implicit figure (its
+    description is the caption, unless it is a link), one beside text takes the text as its
+    caption, several form a row (their descriptions stay alt text)."""
     origin = context.locator.find(_first_text(token))
     before = len(context.images)
-    raw_runs = _runs(token["children"], context)
+    runs = strip_runs(_runs(token["children"], context))
     images = context.images[before:]
-    runs = strip_runs(_strip_image_attributes(raw_runs, bool(images)))
     del context.images[before:]
-    blocks: list[Block] = list(images)
     if plain_text(runs) == "\\":  # pandoc: a lone backslash is a line break, an empty line
         runs = (Run("\n"),)
+    if len(images) == 1:
+        image = images[0]
+        caption = runs or (() if image.link else image.caption)
+        return [replace(image, caption=caption)]
+    blocks: list[Block] = []
+    if images:
+        row = tuple(replace(image, caption=()) for image in images)
+        blocks.append(ImageRow(row, images[0].origin))
     if runs:
-        if len(images) == 1:
-            blocks = [replace(images[0], caption=runs)]
-        else:
-            blocks += _display_apart(runs, origin)
+        blocks += _display_apart(runs, origin)
     return blocks
 
 

@@ -126,15 +126,54 @@ class CodeBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class Length:
+    """A size written in pandoc attributes (``width=30%``): a number and its unit, one of
+    ``%`` (of the width or height the picture stands in), ``px``, ``in``, ``cm``, ``mm``,
+    ``pt`` or ``em`` (of the body text)."""
+
+    value: float
+    unit: str
+
+
+class Media(enum.Enum):
+    """What a picture's file holds, by its type, as pandoc tells media apart."""
+
+    PICTURE = "picture"
+    VIDEO = "video"
+    AUDIO = "audio"
+
+
+@dataclass(frozen=True, slots=True)
 class Image:
-    """A picture: ``src`` is an absolute path or a URL; ``alt`` is what a screen reader says."""
+    """A picture, a video or a sound (``media``, by file type): ``src`` is an absolute path or a
+    URL; ``alt`` is what a screen reader says; ``caption`` is shown below it (pandoc's implicit
+    figure). ``width`` and ``height`` are the sizes written (None: from the file's pixels);
+    ``link`` is a link around it; ``align`` is ``left``, ``center`` or ``right``; ``poster`` a
+    video's poster frame (a path, "" for none)."""
 
     src: str
     alt: str
     origin: Origin
     title: str = ""
     caption: Inline = ()
+    width: Length | None = None
+    height: Length | None = None
+    id: str = ""
+    classes: tuple[str, ...] = ()
+    link: str | None = None
+    align: str = "center"
+    media: Media = Media.PICTURE
+    poster: str = ""
     kind: ClassVar[str] = "image"
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRow:
+    """Several pictures written in one paragraph: shown side by side, in one row."""
+
+    images: tuple[Image, ...]
+    origin: Origin
+    kind: ClassVar[str] = "image_row"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +264,7 @@ Block = (
     | BulletList
     | CodeBlock
     | Image
+    | ImageRow
     | Table
     | Quote
     | Columns
@@ -234,6 +274,24 @@ Block = (
     | MathMacros
     | TeacherOnly
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """A slide's background as reveal.js's ``background-*`` attributes set it.
+
+    ``color`` is ``#rrggbb`` ("" for the theme's); ``image`` an absolute path or a URL ("" for
+    none); ``size`` is ``cover``, ``contain`` or a CSS size (``50%``, ``200px auto``);
+    ``position`` a CSS position (``center``, ``top left``, ``20% 80%``); ``opacity`` that of the
+    image.
+    """
+
+    color: str = ""
+    image: str = ""
+    size: str = "cover"
+    position: str = "center"
+    repeat: str = "no-repeat"
+    opacity: float = 1.0
 
 
 class SlideKind(enum.Enum):
@@ -247,7 +305,8 @@ class Slide:
     """One slide as written. ``id`` is its stable anchor (a slug of the title, made unique);
 
     ``classes`` and ``attributes`` (``key=value`` pairs) are those written on its heading;
-    ``section`` is the title of the section divider it falls under ("" before the first).
+    ``section`` is the title of the section divider it falls under ("" before the first);
+    ``background`` is what it is painted with (None: the theme's).
     The first ``more_notes`` blocks of ``notes`` are the page's own text that explainer mode moved
     off the slide: every audience keeps them (the slide's "more" text); the rest are speaker notes.
     """
@@ -264,6 +323,7 @@ class Slide:
     attributes: tuple[tuple[str, str], ...] = ()
     section: str = ""
     more_notes: int = 0
+    background: Background | None = None
 
     def with_changes(self, **changes: object) -> Slide:
         """Return a copy with ``changes`` applied."""

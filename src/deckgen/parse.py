@@ -9,8 +9,9 @@ from deckgen import explainer
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.markdown import parse_blocks, parse_inline
 from deckgen.model import Block, Deck, DeckMeta, Paragraph, Slide
+from deckgen.passes.backgrounds import apply_backgrounds
 from deckgen.passes.ids import assign_ids, assign_sections, is_empty
-from deckgen.passes.images import check_images, resolve_images
+from deckgen.passes.images import check_image_links, check_images, resolve_images
 from deckgen.passes.languages import check_code_languages
 from deckgen.passes.links import check_links, drop_unsafe_links, link_pages
 from deckgen.passes.math import typeset_math
@@ -91,7 +92,16 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     slides = link_pages(slides, folders, pages, diagnostics)
     slides = check_links(slides, diagnostics)
     slides = drop_unsafe_links(slides, diagnostics)
+    slides = check_image_links(slides, diagnostics)
     check_images(slides, source.project, diagnostics, allow_outside)
+    default = [
+        (key, str(setting.value), setting.origin)
+        for key, setting in settings.items()
+        if key.startswith("background-")
+    ]
+    slides = apply_backgrounds(
+        slides, folders, default, source.root, source.project, allow_outside, diagnostics
+    )
     check_code_languages(slides, diagnostics)
     macros = settings["math"].value if "math" in settings else {}
     slides, notes = typeset_math(slides, notes, macros, diagnostics)

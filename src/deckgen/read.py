@@ -115,6 +115,13 @@ def _text(value: Any) -> str:
     raise ValueError("expected text")
 
 
+def _scalar(value: Any) -> str:
+    """Return a text or a number as text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
+
+
 def _date(value: Any) -> str:
     text = _text(value)
     return datetime.date.today().isoformat() if text.lower() in TODAY else text
@@ -230,6 +237,8 @@ def _parts(value: Any) -> tuple[Part, ...]:
     return tuple(parts)
 
 
+BACKGROUND_KEYS = ("color", "image", "size", "position", "repeat", "opacity")
+
 # Known settings: name -> validator returning the clean value or raising ValueError.
 # ``theme`` is checked apart (``_deck_theme``): a theme meant for another tool is only a warning.
 SETTINGS: dict[str, Callable[[Any], Any]] = {
@@ -244,6 +253,8 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "files": _file_list,
     "parts": _parts,
     "math": _math,
+    # a deck-wide slide background, as reveal.js's attributes set one slide's (passes/backgrounds)
+    **{f"background-{key}": _scalar for key in BACKGROUND_KEYS},
 }
 
 

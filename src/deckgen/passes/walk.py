@@ -14,8 +14,8 @@ from typing import Any, TypeVar, cast
 
 from deckgen.model import Block, Run
 
-NESTING = ("Block", "Inline", "Run", "ListItem", "Column", "Paragraph", "BulletList")
-HOLDS_BLOCKS = ("Block", "ListItem", "Column", "Paragraph", "BulletList")
+NESTING = ("Block", "Inline", "Run", "ListItem", "Column", "Paragraph", "BulletList", "Image")
+HOLDS_BLOCKS = ("Block", "ListItem", "Column", "Paragraph", "BulletList", "Image")
 Node = TypeVar("Node")
 Splice = Callable[[Any], tuple[Any, ...] | None]
 

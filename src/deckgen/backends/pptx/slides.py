@@ -18,10 +18,12 @@ from typing import assert_never
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import Slide, SlideLayout
 
+from deckgen.backends.pptx.backgrounds import paint_background
 from deckgen.backends.pptx.code import CodeWriter
 from deckgen.backends.pptx.look import Look
 from deckgen.backends.pptx.mathxml import alternate_content_xml
-from deckgen.backends.pptx.media import add_picture, picture_fallback
+from deckgen.backends.pptx.media import add_media_timing, media_pic_xml
+from deckgen.backends.pptx.pictures import PictureParts, pic_xml
 from deckgen.backends.pptx.text import SlideParts, TextWriter, has_formula
 from deckgen.backends.pptx.xmlshapes import (
     ShapeTree,
@@ -32,6 +34,7 @@ from deckgen.backends.pptx.xmlshapes import (
     text_box_xml,
 )
 from deckgen.backends.pptx.xmltext import RunStyle, slide_number_xml
+from deckgen.images import is_remote
 from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.layout.pieces import (
     BarPiece,
@@ -44,6 +47,7 @@ from deckgen.layout.pieces import (
     TablePiece,
     TextPiece,
 )
+from deckgen.model import Media
 from deckgen.themes import Theme
 
 TABLE_ALIGN = {"left": "l", "center": "ctr", "right": "r"}  # Markdown column alignment
@@ -107,6 +111,7 @@ class SlideWriter:
         self.lang = lang
         self.slide_parts = slide_parts
         self.code = CodeWriter(look, theme, lang)
+        self.pictures = PictureParts(slide_parts)
         self._slots: dict[tuple[str, MasterLayout], Slots] = {}
         self.number_style = RunStyle(
             size=theme.box.slide_number_size,
@@ -143,8 +148,9 @@ class SlideWriter:
                 continue
             tree.add(text_shape_xml(writer, head.paragraphs, _head(tree.next_id(), name, ph, head)))
         counts: dict[str, int] = {}
+        media: list[tuple[int, bool]] = []
         for piece in plan.pieces:
-            self._piece(slide, tree, piece, writer, counts)
+            self._piece(slide, tree, piece, writer, counts, media)
         if plan.takeaways is not None:
             shape_id, takeaways = tree.next_id(), plan.takeaways
             tree.add(
@@ -159,9 +165,11 @@ class SlideWriter:
         number = slide_number_xml(self.number_style)
         tree.add(text_box_xml(tree.next_id(), "Slide Number", plan.number, [number]))
         tree.flush()
-        if plan.background is not None and self.look.paint_backgrounds:
-            slide.background.fill.solid()
-            self.look.colour(plan.background).apply(slide.background.fill.fore_color)
+        add_media_timing(slide.element, media)
+        if plan.background is not None:
+            page = (self.theme.page_width, self.theme.page_height)
+            base = self.theme.colors["background"]
+            paint_background(slide, plan.background, self.look, base, page, self.pictures)
 
     def _piece(
         self,
@@ -170,6 +178,7 @@ class SlideWriter:
         piece: Piece,
         writer: TextWriter,
         counts: dict[str, int],
+        media: list[tuple[int, bool]],
     ) -> None:
         def name(kind: str) -> str:
             counts[kind] = counts.get(kind, 0) + 1
@@ -221,15 +230,34 @@ class SlideWriter:
                 colour = self.look.colour(piece.colour)
                 tree.add(filled_box_xml(tree.next_id(), name("Accent"), piece.box, colour))
             case ImagePiece():
-                fallback = picture_fallback(piece)
-                if fallback is not None:  # not embeddable: its alt text, in the picture's box
-                    paragraphs = writer.xml(fallback)
-                    tree.add(text_box_xml(tree.next_id(), name("Picture"), piece.box, paragraphs))
-                else:  # a picture needs an image part and a relationship: python-pptx adds them
-                    tree.flush()
-                    tree.adopt(add_picture(slide.shapes, piece, name("Picture")).element)
+                self._picture(slide, tree, piece, writer, name, media)
             case _:
                 assert_never(piece)
+
+    def _picture(
+        self,
+        slide: Slide,
+        tree: ShapeTree,
+        piece: ImagePiece,
+        writer: TextWriter,
+        name: Callable[[str], str],
+        media: list[tuple[int, bool]],
+    ) -> None:
+        """Add a picture, a video or a sound; where a .pptx cannot hold it, its alt text."""
+        image = piece.image
+        shape_id = tree.next_id()
+        if image.media is not Media.PICTURE and not is_remote(image.src):
+            label = "Video" if image.media is Media.VIDEO else "Audio"
+            tree.add(media_pic_xml(shape_id, name(label), piece, self.pictures, slide.part))
+            media.append((shape_id, image.media is Media.VIDEO))
+            return
+        blip = self.pictures.blip_xml(slide.part, image.src, piece.box)
+        if blip is None:  # not embeddable: its alt text, in the picture's box
+            paragraphs = writer.xml(piece.fallback)
+            tree.add(text_box_xml(shape_id, name("Picture"), piece.box, paragraphs))
+            return
+        link = self.pictures.link_xml(slide.part, image.link)
+        tree.add(pic_xml(shape_id, name("Picture"), image.alt, piece.box, blip, link))
 
     def _table(self, shape_id: int, name: str, piece: TablePiece, writer: TextWriter) -> str:
         """Return ``piece`` as a native table, each column aligned as the Markdown asks."""
