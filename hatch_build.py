@@ -12,6 +12,7 @@ file). Nothing fetched is ever committed.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -27,6 +28,7 @@ FONT_FACES = tuple(
     f"{weight}-{style}" for weight in ("400", "700") for style in ("normal", "italic")
 )
 FONT_FORMATS = ("woff", "woff2")  # woff: measured by fontTools; woff2: embedded in the HTML
+OPTIONAL_FACE = re.compile(r"-(700-normal|400-italic|700-italic)\.woff2?$")
 
 
 def package_files(name: str) -> tuple[str, ...]:
@@ -70,6 +72,8 @@ def stage(node_modules: Path, names: list[str], staged: Path) -> int:
         for relative in package_files(name):
             source = node_modules / name / relative
             if not source.is_file():
+                if OPTIONAL_FACE.search(relative):  # a family without bold or italic faces
+                    continue
                 raise RuntimeError(f"npm package {name} has no {relative}")
             target = staged / name / relative
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -46,6 +46,7 @@ RUN_FIELDS = (
     "sup",
     "classes",
     "note",
+    "math",
 )
 SPAN_FIELDS = ("text", "token")
 ITEM_FIELDS = ("runs", "blocks", "checked")
@@ -58,6 +59,9 @@ def _check_fields(cls: type, known: tuple[str, ...]) -> None:
 
 
 def _run(run: Run) -> str:
+    if run.math is not None:
+        fence = "$$" if run.math.display else "$"
+        return f"{fence}{run.math.tex}{fence}"
     text = run.text.replace("\n", "\\n")
     if run.raw:
         text = f"<raw>{text}</raw>"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pypandoc
 import pytest
@@ -29,6 +30,8 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 LIST_MARKER = re.compile(r"(?m)^\s*\(?[\w#@]{1,6}[.)]\)?\s")  # pandoc's plain text writes them
 ABSENT = {"hidden slide": "Not shown"}  # what a construct must keep off every slide
 IDS = [construct.name for construct in CONSTRUCTS]
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
 
 class _SlideText(HTMLParser):
@@ -46,7 +49,7 @@ class _SlideText(HTMLParser):
         if tag == "section":
             self.slides.append("")
             self.notes.append("")
-        elif tag in ("script", "style"):
+        elif tag in ("script", "style", "annotation"):
             self._skip += 1
         elif tag == "aside" and "notes" in classes:
             self._in_notes += 1
@@ -56,7 +59,7 @@ class _SlideText(HTMLParser):
             self._data("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
+        if tag in ("script", "style", "annotation"):
             self._skip -= 1
         elif tag == "aside" and self._in_notes:
             self._in_notes -= 1
@@ -82,16 +85,23 @@ class Built:
     warnings: tuple[str, ...]
 
 
+TEXT_TAGS = (f"{{{A_NS}}}t", f"{{{M_NS}}}t", f"{{{A_NS}}}br")
+
+
+def _part_text(element: Any) -> str:
+    """Return the text a slide or notes part shows: its runs and math, paragraph by paragraph
+    (a shape python-pptx does not list, such as one holding math, included)."""
+    lines = []
+    for paragraph in element.iter(f"{{{A_NS}}}p"):
+        lines.append("".join(t.text or "\n" for t in paragraph.iter(*TEXT_TAGS)))
+    descriptions = element.xpath(".//p:pic/p:nvPicPr/p:cNvPr/@descr")
+    return "\n".join([*lines, *descriptions])
+
+
 def _pptx_text(data: bytes) -> tuple[str, str]:
     slides, notes = [], []
     for slide in Presentation(io.BytesIO(data)).slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                slides.append(shape.text_frame.text)
-            elif getattr(shape, "has_table", False) and shape.has_table:
-                slides += [cell.text for row in shape.table.rows for cell in row.cells]
-            elif shape.shape_type is not None and shape.name.startswith("Picture"):
-                slides.append(shape._element.xpath("./*[1]/p:cNvPr/@descr")[0])
+        slides.append(_part_text(slide._element))
         if slide.has_notes_slide:
             notes.append(slide.notes_slide.notes_text_frame.text)
     return "\n".join(slides), "\n".join(notes)

@@ -22,7 +22,7 @@ from pandoc_oracle import deckgen_slides, pandoc_slides
 
 FIXTURES = Path(__file__).parent / "fixtures" / "slide-structure"
 CASES = sorted([*FIXTURES.glob("*.md"), *FIXTURES.glob("*.qmd")])
-REALWORLD = Path("/work/shared/realworld")
+REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld"  # CI lays it beside
 LEVELS = [None, 0, 1, 2, 3]
 
 

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.audience import Audience, for_audience
-from deckgen.backends.html import HtmlOptions, render_html
+from deckgen.backends.html import HtmlOptions, linked_media, render_html
 from deckgen.diagnostics import DeckError, Diagnostic, Level, Origin
 from deckgen.images import read_picture
 from deckgen.layout.deck import LaidOutDeck, lay_out
 from deckgen.layout.text import TextMeasure
 from deckgen.layout.typefaces import template_measure
+from deckgen.legibility import check_legibility
 from deckgen.model import Deck, Image
 from deckgen.parse import parse_deck
 from deckgen.passes.raw_html import apply_raw_html
@@ -54,15 +55,17 @@ class BuildResult:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """A deck rendered in memory: its name, each format's bytes, the build's warnings, and the
+    """A deck rendered in memory: its name, each format's bytes, the build's warnings, the
 
-    folders of the theme it used (what a watcher must watch besides the deck).
+    folders of the theme it used (what a watcher must watch besides the deck) and the media
+    files the HTML deck links rather than embeds, to be copied beside it.
     """
 
     name: str
     outputs: dict[Format, bytes]
     diagnostics: tuple[Diagnostic, ...]
     theme_folders: tuple[Path, ...]
+    beside: tuple[tuple[Path, str], ...] = ()  # files the HTML links: (source, path from outdir)
 
 
 Renderer = Callable[[LaidOutDeck, BuildOptions, list[Diagnostic]], bytes]
@@ -106,7 +109,10 @@ RENDERERS: dict[Format, tuple[str, Renderer]] = {
 
 
 def _image_size(image: Image) -> tuple[int, int] | None:
+    """Return the pixel size of a picture or a video (else of the video's poster)."""
     picture = read_picture(image.src)
+    if picture is None and image.poster:
+        picture = read_picture(image.poster)
     return (picture.width, picture.height) if picture else None
 
 
@@ -138,6 +144,7 @@ def load(
         chosen = replace(chosen, page_width=facts.page[0], page_height=facts.page[1])
         measure = template_measure(chosen, facts.fonts, facts.origin, diagnostics)
     laid_out = lay_out(deck, chosen, measure, _image_size, diagnostics)
+    check_legibility(laid_out, diagnostics)
     return deck, laid_out, diagnostics
 
 
@@ -182,13 +189,23 @@ def render(source: Path, options: BuildOptions) -> Rendered:
     if error is not None:
         raise DeckError(error.origin, error.message)
     outputs = {fmt: RENDERERS[fmt][1](laid_out, options, diagnostics) for fmt in options.formats}
-    return Rendered(laid_out.deck.name, outputs, tuple(diagnostics), laid_out.theme.folders)
+    beside: tuple[tuple[Path, str], ...] = ()
+    if Format.HTML in options.formats:
+        beside = tuple((Path(src), path) for src, path in linked_media(laid_out).items())
+    return Rendered(
+        laid_out.deck.name, outputs, tuple(diagnostics), laid_out.theme.folders, beside
+    )
 
 
 def write_outputs(rendered: Rendered, outdir: Path) -> tuple[Path, ...]:
     """Write each rendered format into ``outdir`` as ``<deck name>.<suffix>``; return the paths."""
     prepare_outdir(outdir)
     paths = []
+    for source, relative in rendered.beside:  # before the deck that links them
+        path = outdir / relative
+        prepare_outdir(path.parent)
+        write_atomic(path, source.read_bytes())
+        paths.append(path)
     for fmt, data in rendered.outputs.items():
         path = outdir / f"{rendered.name}{RENDERERS[fmt][0]}"
         write_atomic(path, data)

@@ -321,8 +321,9 @@ def check_command(
     """Lint decks without writing anything: one 'file:line: level: message' per finding.
 
     Reports slides that must be split to fit, empty slides, images without alt text or file,
-    broken internal links, unknown code languages and unknown front-matter keys. Exits 1 on
-    an error (or on any finding with --strict).
+    text below WCAG AA contrast over a slide's own background, broken internal links, unknown
+    code languages and unknown front-matter keys. Exits 1 on an error (or on any finding with
+    --strict).
     """
     failed = False
     for source in sources:

@@ -504,19 +504,11 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "TeX math",
-        "`$...$`, `$$...$$`",
-        None,
-        W,
+        "`$...$`, `$$...$$` (tex/syntax.py; typeset by passes/math.py)",
+        "Run.math, Equation",
+        R,
         _slide("Einstein: $E = mc^2$."),
-        detect=Detect(
-            Scope.INLINE,
-            r"\$\$(?:[^$]|\$(?!\$))+?\$\$|\$(?=[^\s$])(?:[^$\\\n]|\\.)*?(?<=[^\s\\])\$(?!\d)",
-            start="$",
-        ),
-        group="math",
-        message="TeX math shown as its source (not typeset)",
         syntax=(r"\$",),
-        owner="issue 14",
     ),
     Construct(
         "pause",
@@ -554,14 +546,12 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "slide background",
-        "`background-image`, `background-color`... on a slide heading",
-        None,
-        W,
+        "`background-image`, `background-color`... on a slide heading, or deck-wide in the "
+        "front matter (passes/backgrounds.py)",
+        "Slide.background",
+        R,
         '## A slide {background-color="#224"}\n\nText.\n',
         detect=Detect(Scope.SLIDE, r"(data-)?background(-[\w-]+)?=.*"),
-        group="slide-background",
-        message="slide backgrounds are not drawn (ignored)",
-        owner="issue 15",
     ),
     Construct(
         "reveal.js slide effect",

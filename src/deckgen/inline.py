@@ -40,7 +40,7 @@ def merge_runs(runs: Iterable[Run]) -> list[Run]:
         if not run.text:
             continue
         style = replace(run, text="")
-        if merged and style == previous_style:
+        if merged and style == previous_style and run.math is None:  # a formula stays whole
             texts[-1].append(run.text)
         else:
             merged.append(run)
@@ -63,9 +63,10 @@ def strip_runs(runs: Iterable[Run]) -> Inline:
 
 
 def _code_spans(runs: Inline) -> list[tuple[int, int]]:
+    """Return where inline code and formulas stand: no sentence ends inside them."""
     spans, offset = [], 0
     for run in runs:
-        if run.code:
+        if run.code or run.math is not None:
             spans.append((offset, offset + len(run.text)))
         offset += len(run.text)
     return spans

@@ -25,6 +25,7 @@ from deckgen import constructs
 from deckgen.constructs import Scope
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.highlight import highlight
+from deckgen.images import media_of, read_length
 from deckgen.inline import merge_runs, strip_runs
 from deckgen.model import (
     Block,
@@ -33,11 +34,15 @@ from deckgen.model import (
     CodeBlock,
     Definition,
     DefinitionList,
+    Equation,
     Footnote,
     Heading,
     Image,
+    ImageRow,
     Inline,
     ListItem,
+    Math,
+    MathMacros,
     Paragraph,
     Quote,
     RawHtml,
@@ -45,9 +50,10 @@ from deckgen.model import (
     Table,
     plain_text,
 )
-from deckgen.split import THEMATIC_BREAK, parse_attributes
+from deckgen.split import THEMATIC_BREAK, Attributes, parse_attributes
 from deckgen.syntax import rules, tables
 from deckgen.syntax.lines import MARK_OPEN, MARKED, Links, marker_style, rewrite_lines
+from deckgen.tex.syntax import math as math_plugin
 from deckgen.typography import smarten
 
 Token = dict[str, Any]
@@ -64,7 +70,7 @@ def _pipe_table(block: Any, m: re.Match[str], state: Any) -> int | None:
 
 _PARSE = mistune.create_markdown(
     renderer=None,
-    plugins=["table", "strikethrough", "def_list", "superscript", "subscript"],
+    plugins=["table", "strikethrough", "def_list", "superscript", "subscript", math_plugin],
 )
 _BLOCK, _INLINE = _PARSE.block, _PARSE.inline
 _BLOCK.register("table", TABLE_PATTERN, _pipe_table)
@@ -111,6 +117,7 @@ RAW_INLINE = re.compile(r"\{=(\w+)\}")
 SPAN_STYLES = {"underline": "underline", "smallcaps": "smallcaps", "mark": "mark"}
 TASK = re.compile(r"^\[([ xX])\][ \t]+")  # a task list item's box, as GitHub writes it
 PARAGRAPH_CONSTRUCTS = constructs.quick(Scope.PARAGRAPH)
+ALIGNMENTS = frozenset({"left", "center", "right"})  # Quarto's fig-align
 
 
 @dataclass
@@ -202,11 +209,80 @@ def _linebreak(token: Token, context: _Context, style: Run) -> list[Run]:
 
 
 def _image(token: Token, context: _Context, style: Run) -> list[Run]:
-    alt = plain_text(tuple(_runs(token.get("children", ()), context)))
+    """An image, a video or a sound (by file type), with pandoc's attributes ``{width=30%}``;
+    its description is its alt text and, alone in a paragraph, its caption."""
+    description = strip_runs(_runs(token.get("children", ()), context))
     attrs = token["attrs"]
     url = attrs["url"]
-    context.images.append(Image(url, alt, context.locator.find(url), attrs.get("title") or ""))
+    origin = context.locator.find(url)
+    image = Image(
+        url,
+        plain_text(description),
+        origin,
+        attrs.get("title") or "",
+        caption=description,
+        link=style.link,
+        media=media_of(url),
+    )
+    written = attrs.get("attributes")
+    if written is not None:
+        image = _image_attributes(image, parse_attributes(written), context)
+    context.images.append(image)
     return []
+
+
+def _image_attributes(image: Image, attributes: Attributes, context: _Context) -> Image:
+    """Return ``image`` with pandoc's attributes: sizes, id, classes, alt text (``alt`` or
+    Quarto's ``fig-alt``), Quarto's ``fig-align`` and a video's ``poster``; others reported."""
+    changes: dict[str, Any] = {"id": attributes.id, "classes": attributes.classes}
+    for key, value in attributes.values:
+        if key in ("width", "height"):
+            length = read_length(value)
+            if length is None:
+                message = f"image {key} '{value[:30]}' is not a length such as 30% (ignored)"
+                context.report(image.origin, message, "image-size")
+            changes[key] = length
+        elif key in ("alt", "fig-alt"):
+            changes["alt"] = value
+        elif key == "fig-align" and value in ALIGNMENTS:
+            changes["align"] = value
+        elif key == "poster":
+            changes["poster"] = value
+        else:
+            message = f"image attribute '{key}' is not used by deckgen (ignored)"
+            context.report(image.origin, message, "image-attribute")
+    return replace(image, **changes)
+
+
+def _attach_attributes(tokens: Iterable[Token]) -> list[Token]:
+    """Return ``tokens`` with pandoc's ``{...}`` after an image moved into the image's
+    ``attrs`` (as ``attributes``); after a link around pictures, it is the link's (dropped)."""
+    result: list[Token] = []
+    for token in tokens:
+        previous = result[-1] if result else None
+        if token["type"] == "text" and previous is not None and _takes_attributes(previous):
+            match = TRAILING_ATTRIBUTES.match(token["raw"])
+            if match is not None:
+                if previous["type"] == "image":
+                    attrs = {**previous["attrs"], "attributes": match.group(0)[1:-1]}
+                    result[-1] = {**previous, "attrs": attrs}
+                token = {**token, "raw": token["raw"][match.end() :]}
+        result.append(token)
+    return result
+
+
+def _takes_attributes(token: Token) -> bool:
+    """Return True for an image, or a link holding only pictures, without attributes yet."""
+    if token["type"] == "image":
+        return "attributes" not in token["attrs"]
+    children = [
+        child
+        for child in _attach_attributes(token.get("children", ()))
+        if child["type"] != "text" or child["raw"].strip()
+    ]
+    return token["type"] == "link" and bool(children) and all(
+        child["type"] == "image" for child in children
+    )
 
 
 def _inline_html(token: Token, context: _Context, style: Run) -> list[Run]:
@@ -284,6 +360,11 @@ def _raw_inline(runs: list[Run], token: Token, context: _Context) -> tuple[list[
     return runs, {**token, "raw": token["raw"][match.end() :]}
 
 
+def _math(token: Token, context: _Context, style: Run) -> list[Run]:
+    tex = token["raw"]
+    return [replace(style, text=tex, math=Math(tex, bool(token["attrs"]["display"])))]
+
+
 INLINE_RULES: dict[str, InlineRule] = {
     "text": _text,
     "codespan": _codespan,
@@ -301,13 +382,14 @@ INLINE_RULES: dict[str, InlineRule] = {
     "footnote_ref": _footnote_ref,
     "inline_footnote": _inline_footnote,
     "construct": _construct,
+    "math": _math,
 }
 
 
 def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> list[Run]:
     """Return the runs of inline ``tokens``; images are collected in ``context.images``."""
     runs: list[Run] = []
-    for token in tokens:
+    for token in _attach_attributes(tokens):
         rule = INLINE_RULES.get(token["type"])
         if rule is None:  # a token no rule reads: keep its text, and say so
             context.unknown(token["type"])
@@ -325,19 +407,10 @@ def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> lis
     return _close_gaps(runs) if context.dropped else runs
 
 
-def _strip_image_attributes(runs: list[Run], had_images: bool) -> list[Run]:
-    """Drop pandoc's ``{width=50%}`` left behind as text after an image."""
-    if not had_images:
-        return runs
-    cleaned = []
-    for run in runs:
-        text = TRAILING_ATTRIBUTES.sub("", run.text) if not run.code else run.text
-        if text:
-            cleaned.append(replace(run, text=text))
-    return cleaned
-
-
 def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
+    """A paragraph; its pictures come first: one alone is pandoc's implicit figure (its
+    description is the caption, unless it is a link), one beside text takes the text as its
+    caption, several form a row (their descriptions stay alt text)."""
     first = _first_text(token)
     origin = context.locator.find(first)
     construct = None
@@ -347,18 +420,40 @@ def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
         context.diagnostics.append(construct.warning(origin))
         return []
     before = len(context.images)
-    raw_runs = _runs(token["children"], context)
+    runs = strip_runs(_runs(token["children"], context))
     images = context.images[before:]
-    runs = strip_runs(_strip_image_attributes(raw_runs, bool(images)))
     del context.images[before:]
-    blocks: list[Block] = list(images)
     if plain_text(runs) == "\\":  # pandoc: a lone backslash is a line break, an empty line
         runs = (Run("\n"),)
+    if len(images) == 1:
+        image = images[0]
+        caption = runs or (() if image.link else image.caption)
+        return [replace(image, caption=caption)]
+    blocks: list[Block] = []
+    if images:
+        row = tuple(replace(image, caption=()) for image in images)
+        blocks.append(ImageRow(row, images[0].origin))
     if runs:
-        if len(images) == 1:
-            blocks = [replace(images[0], caption=runs)]
+        blocks += _display_apart(runs, origin)
+    return blocks
+
+
+def _display_apart(runs: Inline, origin: Origin) -> list[Block]:
+    """Return a paragraph's runs as paragraphs, with its display math as equations between."""
+    if not any(run.math is not None and run.math.display for run in runs):
+        return [Paragraph(runs, origin)]
+    blocks: list[Block] = []
+    text: list[Run] = []
+    for run in runs:
+        if run.math is not None and run.math.display:
+            if strip_runs(text):
+                blocks.append(Paragraph(strip_runs(text), origin))
+            blocks.append(Equation((run,), origin))
+            text = []
         else:
-            blocks.append(Paragraph(runs, origin))
+            text.append(run)
+    if strip_runs(text):
+        blocks.append(Paragraph(strip_runs(text), origin))
     return blocks
 
 
@@ -597,6 +692,16 @@ def _html_block(token: Token, context: _Context) -> list[Block]:
     return [RawHtml(token["raw"], origin)]
 
 
+def _equation(token: Token, context: _Context) -> list[Block]:
+    tex = token["raw"]
+    run = Run(tex, math=Math(tex, bool(token["attrs"]["display"])))
+    return [Equation((run,), context.locator.find(tex.strip().split("\n")[0]))]
+
+
+def _math_macros(token: Token, context: _Context) -> list[Block]:
+    return [MathMacros(token["raw"], context.locator.find(_first_text(token)))]
+
+
 def _rule(token: Token, context: _Context) -> list[Block]:
     origin = context.locator.find_line(THEMATIC_BREAK)
     context.report(origin, "horizontal rule inside a slide (not drawn)", "thematic-break")
@@ -624,6 +729,8 @@ BLOCK_RULES: dict[str, BlockRule] = {
     "block_html": _html_block,
     "thematic_break": _rule,
     "blank_line": _nothing,
+    "math": _equation,
+    "math_macros": _math_macros,
 }
 
 

@@ -17,13 +17,25 @@ from deckgen.diagnostics import Origin
 
 
 @dataclass(frozen=True, slots=True)
+class Math:
+    """TeX math as written: ``tex`` without its delimiters; ``display`` for ``$$…$$``, ``\\[…\\]``
+    and environments. The math pass (``passes/math.py``) replaces it by its typeset
+    ``tex.formula.Formula`` (a subclass), or the run by code when the TeX cannot be typeset."""
+
+    tex: str
+    display: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of text with one style (the styles: ``inlines.INLINE_KINDS``).
 
     ``link`` is a URL, or ``#id`` for a slide in the deck; ``raw`` marks inline HTML from the
     source, shown as text unless the build allows HTML; ``classes`` are a span's classes that
-    deckgen gives no meaning (the HTML keeps them for a theme to style). ``note`` is the label
-    of the footnote this run refers to (``passes/footnotes.py`` numbers it).
+    deckgen gives no meaning (the HTML keeps them for a theme to style). A run with ``math`` is
+    one formula, whole: its ``text`` is the formula's readable linear form (the TeX before the
+    math pass), so every plain-text view (notes, search, ids) reads it. ``note`` is the label of
+    the footnote this run refers to (``passes/footnotes.py`` numbers it).
     """
 
     text: str
@@ -40,6 +52,7 @@ class Run:
     sup: bool = False
     classes: tuple[str, ...] = ()
     note: str = ""
+    math: Math | None = None
 
 
 Inline = tuple[Run, ...]
@@ -122,15 +135,54 @@ class CodeBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class Length:
+    """A size written in pandoc attributes (``width=30%``): a number and its unit, one of
+    ``%`` (of the width or height the picture stands in), ``px``, ``in``, ``cm``, ``mm``,
+    ``pt`` or ``em`` (of the body text)."""
+
+    value: float
+    unit: str
+
+
+class Media(enum.Enum):
+    """What a picture's file holds, by its type, as pandoc tells media apart."""
+
+    PICTURE = "picture"
+    VIDEO = "video"
+    AUDIO = "audio"
+
+
+@dataclass(frozen=True, slots=True)
 class Image:
-    """A picture: ``src`` is an absolute path or a URL; ``alt`` is what a screen reader says."""
+    """A picture, a video or a sound (``media``, by file type): ``src`` is an absolute path or a
+    URL; ``alt`` is what a screen reader says; ``caption`` is shown below it (pandoc's implicit
+    figure). ``width`` and ``height`` are the sizes written (None: from the file's pixels);
+    ``link`` is a link around it; ``align`` is ``left``, ``center`` or ``right``; ``poster`` a
+    video's poster frame (a path, "" for none)."""
 
     src: str
     alt: str
     origin: Origin
     title: str = ""
     caption: Inline = ()
+    width: Length | None = None
+    height: Length | None = None
+    id: str = ""
+    classes: tuple[str, ...] = ()
+    link: str | None = None
+    align: str = "center"
+    media: Media = Media.PICTURE
+    poster: str = ""
     kind: ClassVar[str] = "image"
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRow:
+    """Several pictures written in one paragraph: shown side by side, in one row."""
+
+    images: tuple[Image, ...]
+    origin: Origin
+    kind: ClassVar[str] = "image_row"
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +290,26 @@ class RawHtml:
 
 
 @dataclass(frozen=True, slots=True)
+class Equation:
+    """Display math standing as a block of its own; ``runs`` is its one math run. A slide is
+    never split inside it."""
+
+    runs: Inline
+    origin: Origin
+    kind: ClassVar[str] = "equation"
+
+
+@dataclass(frozen=True, slots=True)
+class MathMacros:
+    """TeX macro definitions standing alone (``\\newcommand…`` lines). They show nothing: the
+    math pass reads them for the whole deck and removes them before layout."""
+
+    tex: str
+    origin: Origin
+    kind: ClassVar[str] = "math_macros"
+
+
+@dataclass(frozen=True, slots=True)
 class TeacherOnly:
     """Content written inside ``::: teacher``: shown in the teacher's copy, absent from students'.
 
@@ -256,16 +328,37 @@ Block = (
     | BulletList
     | CodeBlock
     | Image
+    | ImageRow
     | Table
     | Quote
     | Columns
     | Cards
     | RawHtml
+    | Equation
+    | MathMacros
     | TeacherOnly
     | DefinitionList
     | Callout
     | Aside
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """A slide's background as reveal.js's ``background-*`` attributes set it.
+
+    ``color`` is ``#rrggbb`` ("" for the theme's); ``image`` an absolute path or a URL ("" for
+    none); ``size`` is ``cover``, ``contain`` or a CSS size (``50%``, ``200px auto``);
+    ``position`` a CSS position (``center``, ``top left``, ``20% 80%``); ``opacity`` that of the
+    image.
+    """
+
+    color: str = ""
+    image: str = ""
+    size: str = "cover"
+    position: str = "center"
+    repeat: str = "no-repeat"
+    opacity: float = 1.0
 
 
 class SlideKind(enum.Enum):
@@ -279,7 +372,8 @@ class Slide:
     """One slide as written. ``id`` is its stable anchor (a slug of the title, made unique);
 
     ``classes`` and ``attributes`` (``key=value`` pairs) are those written on its heading;
-    ``section`` is the title of the section divider it falls under ("" before the first).
+    ``section`` is the title of the section divider it falls under ("" before the first);
+    ``background`` is what it is painted with (None: the theme's).
     ``footnotes`` are the notes shown at its foot (before numbering: those defined on it).
     The first ``more_notes`` blocks of ``notes`` are the page's own text that explainer mode moved
     off the slide: every audience keeps them (the slide's "more" text); the rest are speaker notes.
@@ -298,6 +392,7 @@ class Slide:
     section: str = ""
     footnotes: tuple[Footnote, ...] = ()
     more_notes: int = 0
+    background: Background | None = None
 
     def with_changes(self, **changes: object) -> Slide:
         """Return a copy with ``changes`` applied."""

@@ -10,11 +10,13 @@ from deckgen import explainer
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.markdown import parse_blocks, parse_inline
 from deckgen.model import Block, Deck, DeckMeta, Paragraph, Slide
+from deckgen.passes.backgrounds import apply_backgrounds
 from deckgen.passes.footnotes import number_footnotes
 from deckgen.passes.ids import assign_ids, assign_sections, is_empty
-from deckgen.passes.images import check_images, resolve_images
+from deckgen.passes.images import check_image_links, check_images, resolve_images
 from deckgen.passes.languages import check_code_languages
 from deckgen.passes.links import check_links, drop_unsafe_links, link_pages
+from deckgen.passes.math import typeset_math
 from deckgen.passes.toc import DEFAULT_DEPTH, contents_slide, insert_contents, is_hidden
 from deckgen.read import DeckSource, Part, SourceFile
 from deckgen.slidelevel import detect_slide_level
@@ -51,9 +53,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     if "notes" in settings:
         origin = settings["notes"].origin
         notes_lines = tuple(str(settings["notes"].value).split("\n"))
-        notes = resolve_images(
-            tuple(parse_blocks(notes_lines, origin, diagnostics)), source.root
-        )
+        notes = resolve_images(tuple(parse_blocks(notes_lines, origin, diagnostics)), source.root)
     text_settings = {
         key: (str(setting.value), setting.origin)
         for key, setting in settings.items()
@@ -100,13 +100,24 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     slides = link_pages(slides, folders, pages, diagnostics)
     slides = check_links(slides, diagnostics)
     slides = drop_unsafe_links(slides, diagnostics)
+    slides = check_image_links(slides, diagnostics)
+    check_images(slides, source.project, diagnostics, allow_outside)
+    default = [
+        (key, str(setting.value), setting.origin)
+        for key, setting in settings.items()
+        if key.startswith("background-")
+    ]
+    slides = apply_backgrounds(
+        slides, folders, default, source.root, source.project, allow_outside, diagnostics
+    )
+    check_code_languages(slides, diagnostics)
+    macros = settings["math"].value if "math" in settings else {}
+    slides, notes = typeset_math(slides, notes, macros, diagnostics)
     if "toc" in settings and settings["toc"].value:
         depth = settings["toc-depth"].value if "toc-depth" in settings else DEFAULT_DEPTH
         title = str(settings["toc-title"].value) if "toc-title" in settings else ""
         contents = contents_slide(slides, title, depth, level, settings["toc"].origin)
         slides = insert_contents(slides, contents)
-    check_images(slides, source.project, diagnostics, allow_outside)
-    check_code_languages(slides, diagnostics)
     meta = DeckMeta(
         title=text_settings.get("title", ("", None))[0],
         subtitle=text_settings.get("subtitle", ("", None))[0],

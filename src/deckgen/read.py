@@ -115,6 +115,13 @@ def _text(value: Any) -> str:
     raise ValueError("expected text")
 
 
+def _scalar(value: Any) -> str:
+    """Return a text or a number as text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
+
+
 def _date(value: Any) -> str:
     text = _text(value)
     return datetime.date.today().isoformat() if text.lower() in TODAY else text
@@ -200,6 +207,21 @@ class Part:
     files: tuple[str, ...]
 
 
+def _math(value: Any) -> dict[str, str]:
+    """Return the TeX macros of ``math: {macros: {name: body}}`` (KaTeX's and MathJax's form)."""
+    if not isinstance(value, dict) or set(value) - {"macros"}:
+        raise ValueError("expected 'macros:', a mapping of TeX macro names to their bodies")
+    macros = value.get("macros") or {}
+    if not isinstance(macros, dict):
+        raise ValueError("'macros' must map TeX macro names to their bodies")
+    from deckgen.tex.formula import MathError, macros_from_mapping
+
+    try:
+        return macros_from_mapping(macros)
+    except MathError as exc:
+        raise ValueError(str(exc)) from None
+
+
 # Keys of one ``parts:`` entry: name -> validator, as for SETTINGS.
 PART_KEYS: dict[str, Callable[[Any], Any]] = {"title": _text, "intro": _text, "files": _file_list}
 
@@ -228,6 +250,8 @@ def _parts(value: Any) -> tuple[Part, ...]:
     return tuple(parts)
 
 
+BACKGROUND_KEYS = ("color", "image", "size", "position", "repeat", "opacity")
+
 # Known settings: name -> validator returning the clean value or raising ValueError.
 # ``theme`` is checked apart (``_deck_theme``): a theme meant for another tool is only a warning.
 SETTINGS: dict[str, Callable[[Any], Any]] = {
@@ -244,6 +268,9 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "toc": _flag,
     "toc-title": _text,
     "toc-depth": _depth,
+    "math": _math,
+    # a deck-wide slide background, as reveal.js's attributes set one slide's (passes/backgrounds)
+    **{f"background-{key}": _scalar for key in BACKGROUND_KEYS},
 }
 
 

@@ -13,7 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
 from pptx import Presentation
+from pptx.shapes.base import BaseShape
+from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide
 
 from textnorm import BULLETS, normalize_lines
@@ -90,6 +93,8 @@ def rendered_pages(pdf: Path) -> list[Page]:
     return pages
 
 
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
 # -- what the file says ---------------------------------------------------------------------------
 
 
@@ -115,10 +120,19 @@ def shape_text(shape) -> str:  # type: ignore[no-untyped-def]
     return ""
 
 
+def drawn_shapes(slide: Slide) -> list[BaseShape]:
+    """Return the shapes of ``slide``, with each shape in ``mc:AlternateContent`` (a shape with
+    math) by its Fallback, which LibreOffice draws; python-pptx lists neither form."""
+    fallbacks = etree.ElementBase.xpath(
+        slide.shapes._spTree, "./mc:AlternateContent/mc:Fallback/*", namespaces={"mc": MC}
+    )
+    return [*slide.shapes, *(SlideShapeFactory(element, slide.shapes) for element in fallbacks)]
+
+
 def text_shapes(slide: Slide, number: int) -> list[TextShape]:
     """Return the shapes of ``slide`` that show text (the slide number shows ``number``)."""
     shapes = []
-    for shape in slide.shapes:
+    for shape in drawn_shapes(slide):
         text = str(number) if shape.name == "Slide Number" else shape_text(shape)
         if text.strip():
             box = tuple(
@@ -132,7 +146,7 @@ def text_shapes(slide: Slide, number: int) -> list[TextShape]:
 def slide_lines(slide: Slide) -> list[str]:
     """Return the slide's text as the golden test reads it: shapes by (top, left), normalized."""
     lines: list[str] = []
-    for shape in sorted(slide.shapes, key=lambda s: (s.top, s.left)):
+    for shape in sorted(drawn_shapes(slide), key=lambda s: (s.top, s.left)):
         lines += normalize_lines(shape_text(shape))
     return lines
 

@@ -20,18 +20,32 @@ from markupsafe import Markup, escape
 
 from deckgen import constructs
 from deckgen.backends import web_assets
+from deckgen.backends.math_assets import math_css
 from deckgen.constructs import Scope
-from deckgen.diagnostics import Diagnostic
+from deckgen.diagnostics import Diagnostic, Level
 from deckgen.geometry import column_weights
-from deckgen.images import is_remote
+from deckgen.images import is_remote, media_type
 from deckgen.inlines import INLINE_KINDS
 from deckgen.kinds import kind_of
 from deckgen.kinds.code import line_number
 from deckgen.kinds.lists import marker_indent
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
+from deckgen.layout.pieces import ImagePiece, SlidePlan
 from deckgen.layout.slide import Arrangement
-from deckgen.model import Block, BulletList, CodeBlock, Heading, Image, Inline, Run, Slide
+from deckgen.model import (
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    Image,
+    Inline,
+    Media,
+    Run,
+    Slide,
+    plain_text,
+)
 from deckgen.passes.footnotes import footnote_line
+from deckgen.passes.math import has_math
 from deckgen.passes.walk import walk_blocks
 from deckgen.themes import Theme
 
@@ -39,6 +53,7 @@ if TYPE_CHECKING:
     import jinja2
 
 TEMPLATE = "deck.html.j2"
+EMBED_LIMIT = 10 * 2**20  # bytes: a larger video or sound is copied beside the deck and linked
 BLOCKS_TEMPLATE = "blocks.html.j2"
 
 
@@ -57,7 +72,8 @@ class HtmlOptions:
 def _run_html(run: Run, allow_html: bool) -> Markup:
     if run.raw and allow_html:
         return Markup(run.text)
-    text = escape(run.text).replace("\n", Markup("<br>"))
+    mathml = getattr(run.math, "mathml", None)  # a typeset formula (tex.formula.Formula)
+    text = Markup(mathml) if mathml else escape(run.text).replace("\n", Markup("<br>"))
     for kind in INLINE_KINDS:
         if kind.applies(run):
             tag = kind.html.split()[0]
@@ -170,10 +186,90 @@ def _style(text: str) -> Markup:
     return Markup(text.replace("</style", "<\\/style"))
 
 
-def image_src(image: Image) -> str:
-    """Return the ``src`` of ``image``: its file as a data URI, or its URL when remote (the
+def image_src(src: str) -> str:
+    """Return the ``src`` of a picture: its file as a data URI, or its URL when remote (the
     images pass has reported that)."""
-    return image.src if is_remote(image.src) else web_assets.data_uri(Path(image.src))
+    return src if is_remote(src) else web_assets.data_uri(Path(src))
+
+
+def href(link: str) -> str:
+    """Return a link as reveal.js follows it (``#id`` jumps to the slide: ``#/id``)."""
+    return f"#/{link[1:]}" if link.startswith("#") else link
+
+
+def linked_media(laid_out: LaidOutDeck) -> dict[str, str]:
+    """Return each video or sound file too large to embed, by path, with the path the HTML
+    deck links it as: ``<deck>-media/<file name>``, beside the deck (``EMBED_LIMIT``)."""
+    linked: dict[str, str] = {}
+    taken: set[str] = set()
+    for placed in laid_out.slides:
+        for piece in placed.plan.pieces:
+            if not isinstance(piece, ImagePiece) or piece.image.media is Media.PICTURE:
+                continue
+            src = piece.image.src
+            if is_remote(src) or src in linked or Path(src).stat().st_size <= EMBED_LIMIT:
+                continue
+            path = Path(src)
+            name, number = path.name, 1
+            while name in taken:
+                number += 1
+                name = f"{path.stem}-{number}{path.suffix}"
+            taken.add(name)
+            linked[src] = f"{laid_out.deck.name}-media/{name}"
+    return linked
+
+
+def _media_source(linked: dict[str, str]) -> Callable[[Image], str]:
+    """Return the function giving a video's or a sound's ``src``: its URL when remote, its
+    path beside the deck when too large to embed, else its file as a data URI."""
+
+    def source(image: Image) -> str:
+        if is_remote(image.src):
+            return image.src
+        if image.src in linked:
+            return linked[image.src]
+        return web_assets.data_uri(Path(image.src), media_type(image.src))
+
+    return source
+
+
+def _report_linked(
+    linked: dict[str, str], diagnostics: list[Diagnostic], laid_out: LaidOutDeck
+) -> None:
+    origins = {
+        piece.image.src: piece.image.origin
+        for placed in laid_out.slides
+        for piece in placed.plan.pieces
+        if isinstance(piece, ImagePiece) and piece.image.src in linked
+    }
+    limit = EMBED_LIMIT // 2**20
+    for src, relative in linked.items():
+        size = Path(src).stat().st_size / 2**20
+        message = (
+            f"{Path(src).name} ({size:.0f} MB) is larger than the {limit} MB the HTML deck "
+            f"embeds: copied beside it as {relative} (keep the two together)"
+        )
+        diagnostics.append(Diagnostic(origins[src], Level.WARNING, message, "media-linked"))
+
+
+def background_attributes(plan: SlidePlan) -> Markup:
+    """Return reveal.js's ``data-background-*`` attributes of a slide's own background."""
+    written = plan.background.written if plan.background is not None else None
+    if written is None:
+        return Markup("")
+    values: dict[str, str] = {}
+    if written.color:
+        values["color"] = written.color
+    if written.image:
+        values["image"] = image_src(written.image)
+        values["size"] = written.size
+        values["position"] = written.position
+        values["repeat"] = written.repeat
+        if written.opacity != 1.0:
+            values["opacity"] = f"{written.opacity:g}"
+    return Markup("").join(
+        Markup(' data-background-%s="%s"') % (name, value) for name, value in values.items()
+    )
 
 
 @lru_cache(maxsize=8)
@@ -202,6 +298,9 @@ def _environment(folders: tuple[Path, ...], allow_html: bool) -> jinja2.Environm
     env.filters["numbering"] = list_numbering
     env.filters["footnote"] = footnote_line
     env.filters["pt"] = lambda emu: f"{emu.pt:g}pt"
+    env.filters["href"] = href
+    env.filters["plain"] = plain_text
+    env.filters["background"] = background_attributes
     env.filters["px"] = lambda emu: f"{emu.px:.2f}px"
     return env
 
@@ -274,6 +373,12 @@ def reveal_config(theme: Theme) -> dict[str, object]:
     }
 
 
+def _math_css(laid_out: LaidOutDeck) -> str:
+    """Return the math font and rules for a deck with math, else nothing (its file stays small)."""
+    deck = laid_out.deck
+    return "\n" + math_css() if has_math((deck.slides, deck.meta.notes)) else ""
+
+
 def render_html(
     laid_out: LaidOutDeck, options: HtmlOptions, diagnostics: list[Diagnostic]
 ) -> bytes:
@@ -292,8 +397,11 @@ def render_html(
     stylesheet = "\n".join(path.read_text(encoding="utf-8") for path in theme.stylesheets())
     scripts = "\n".join(path.read_text(encoding="utf-8") for path in theme.scripts())
     env = _environment(theme.folders, options.allow_html)
+    linked = linked_media(laid_out)
+    _report_linked(linked, diagnostics, laid_out)
     shared: dict[str, object] = {
         "image_src": image_src,
+        "media_src": _media_source(linked),
         "heading_level": _heading_level_lookup(laid_out),
         "allow_html": options.allow_html,
         "list_indent": theme.box.list_indent,
@@ -306,7 +414,7 @@ def render_html(
         theme=theme,
         embed=embed,
         reveal=reveal,
-        fonts=_style(web_assets.font_face_css(theme)),
+        fonts=_style(web_assets.font_face_css(theme) + _math_css(laid_out)),
         variables=_style(theme_variables(theme)),
         stylesheet=_style(stylesheet),
         code_css=_style(code_css(theme)),

@@ -29,9 +29,9 @@ def reveal_dist() -> Path:
     return node_package(REVEAL_PACKAGE) / "dist"
 
 
-def data_uri(path: Path) -> str:
-    """Return the file at ``path`` as a ``data:`` URI."""
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+def data_uri(path: Path, mime: str = "") -> str:
+    """Return the file at ``path`` as a ``data:`` URI (of type ``mime``, "" to guess it)."""
+    mime = mime or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     if path.suffix == ".woff2":
         mime = "font/woff2"
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"

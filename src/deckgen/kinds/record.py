@@ -42,6 +42,7 @@ class Kind:
     ``chunks`` cuts it where a page may break, ``finer`` cuts one chunk further when it is too
     big alone, ``join`` puts two neighbouring chunks together again and ``tidy`` finishes
     the part of a block one page shows (code drops blank lines at its ends).
+    ``shares_height`` kinds (pictures) are laid out last, in the height the others leave.
     """
 
     model: type[Any]
@@ -55,6 +56,7 @@ class Kind:
     join: Join | None = None
     tidy: Tidy = unchanged
     keep_with_next: bool = False
+    shares_height: bool = False
 
     @property
     def name(self) -> str:

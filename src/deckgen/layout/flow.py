@@ -141,9 +141,12 @@ def _text(
 
 
 def _lay(block: Block, width: int, height: int, ctx: FlowContext) -> Stacked:
-    lay = ctx.kind_of(block).lay
-    assert lay is not None, "text kinds are set as paragraphs"
-    return lay(block, width, height, ctx)
+    kind = ctx.kind_of(block)
+    if kind.lay is None:  # a text kind nested where text is not (a heading in a list item)
+        assert kind.paragraphs is not None
+        specs = [item for item in kind.paragraphs(block, ctx) if isinstance(item, ParagraphSpec)]
+        return _text(tuple(specs), width, ctx, outline=False)
+    return kind.lay(block, width, height, ctx)
 
 
 def lay_blocks(
@@ -158,7 +161,7 @@ def lay_blocks(
     for group in groups:
         if group.block is None:
             laid.append(_text(group.paragraphs, box.w, ctx, outline))
-        elif isinstance(group.block, Image):
+        elif ctx.kind_of(group.block).shares_height:
             laid.append(None)  # placed below, once the others' height is known
         else:
             laid.append(_lay(group.block, box.w - group.indent, box.h, ctx))

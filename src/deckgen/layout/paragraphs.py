@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from deckgen.boxmodel import BoxModel
 from deckgen.highlight import TokenStyle
+from deckgen.layout.formulas import formula_width, pitch_with_math
 from deckgen.layout.text import Face, Span, TextMeasure
 from deckgen.model import CodeLine, Inline
 from deckgen.units import Emu
@@ -56,6 +57,13 @@ class ParagraphSpec:
     bullet: Bullet | None = None
     align: str = "l"
 
+    @property
+    def pitch(self) -> Emu:
+        """Return the pitch its lines are set at: ``line``, or more for tall inline math."""
+        if not any(run.math for run in self.runs):
+            return self.line
+        return pitch_with_math(self.runs, self.size, self.line)
+
 
 @dataclass(frozen=True, slots=True)
 class TextRole:
@@ -90,7 +98,8 @@ def paragraph_spans(spec: ParagraphSpec, box: BoxModel) -> Iterator[Span]:
             "code" if run.code else spec.font, spec.bold or run.bold, spec.italic or run.italic
         )
         size = Emu(round(spec.size * box.inline_code_scale)) if run.code else spec.size
-        yield Span(run.text.upper() if run.smallcaps else run.text, face, size)
+        width = formula_width(run, size) if run.math is not None else None
+        yield Span(run.text.upper() if run.smallcaps else run.text, face, size, width)
 
 
 class Typesetter:
@@ -113,7 +122,7 @@ class Typesetter:
         height, broke = 0, False
         for spec in specs:
             lines, split = self.measure.wrap(paragraph_spans(spec, self.box), width - spec.margin)
-            height += spec.before + lines * spec.line
+            height += spec.before + lines * spec.pitch
             broke = broke or split
         return Emu(height), broke
 
@@ -122,8 +131,7 @@ class Typesetter:
         return Emu(
             max(
                 (
-                    spec.margin
-                    + self.measure.longest_line(paragraph_spans(spec, self.box), safety)
+                    spec.margin + self.measure.longest_line(paragraph_spans(spec, self.box), safety)
                     for spec in specs
                 ),
                 default=0,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from deckgen.geometry import Box
 from deckgen.layout.paragraphs import ParagraphSpec
-from deckgen.model import Block, CodeLine, Image, Table
+from deckgen.model import Background, Block, CodeLine, Image, Table
 from deckgen.units import Emu
 
 
@@ -103,6 +103,27 @@ def shifted(piece: Piece, dx: int, dy: int) -> Piece:
     return replace(piece, box=piece.box.moved(dx, dy))
 
 
+@dataclass(frozen=True, slots=True)
+class Backdrop:
+    """What a slide is painted with, under everything else.
+
+    ``colour`` is a colour role of the theme (a section slide's ``section_background``) or an
+    ``#rrggbb`` the slide sets (None: the master's); ``written`` is the slide's own background
+    as written (its picture, and how reveal.js places it: the HTML's attributes), its picture
+    drawn in ``box`` on the page (it may reach past the page's edges, as ``cover`` does; None
+    when its size cannot be read).
+    """
+
+    colour: str | None = None
+    written: Background | None = None
+    box: Box | None = None
+
+    @property
+    def picture(self) -> str:
+        """Return the background picture's path or URL ("" for none)."""
+        return self.written.image if self.written is not None else ""
+
+
 class MasterLayout(enum.Enum):
     """Which slide layout of a .pptx master a slide is built on (found by name, template.py)."""
 
@@ -135,7 +156,7 @@ class SlidePlan:
 
     ``title`` and ``subtitle`` go into the master layout's title and subtitle placeholders where
     it has them, ``body`` into its body placeholder; ``pieces`` become shapes in reading order.
-    ``background`` is a colour role to paint the slide with (None: the master's).
+    ``background`` is what to paint the slide with (None: the master's background).
     ``overflow`` is how far the content runs past the bottom of the frame (0 when it fits);
     ``squeezed`` is True when a code line or a word is wider than its box (it wraps or breaks).
     """
@@ -147,7 +168,7 @@ class SlidePlan:
     pieces: tuple[Piece, ...]
     takeaways: TextPiece | None
     number: Box
-    background: str | None
+    background: Backdrop | None
     overflow: Emu
     squeezed: bool = False
 

@@ -14,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from deckgen.geometry import Box, centred_top, content_frame
+from deckgen.layout.backdrop import backdrop_of
 from deckgen.layout.flow import FlowContext, ImageSize, lay_blocks
 from deckgen.layout.paragraphs import ParagraphSpec, Typesetter, line_pitch
 from deckgen.layout.pieces import (
+    Backdrop,
     BarPiece,
     MasterLayout,
     Piece,
@@ -91,6 +93,7 @@ class Arranger:
         self.typesetter = Typesetter(measure, theme.box)
         self.image_size = image_size
         self.kind_of = kind_of
+        self.page_width = page_width
         self.page_height = page_height
         self.frame = content_frame(theme, page_width, page_height)
 
@@ -109,8 +112,14 @@ class Arranger:
         if slide.footnotes:
             slide = slide.with_changes(footnotes=shown_footnotes(slide))
         if is_headline(arrangement):
-            return self._headline(slide, arrangement, sizes)
-        return self._content(slide, arrangement, sizes)
+            plan = self._headline(slide, arrangement, sizes)
+        else:
+            plan = self._content(slide, arrangement, sizes)
+        if slide.background is None:
+            return plan
+        page = (self.page_width, self.page_height)
+        backdrop = backdrop_of(slide.background, self.image_size, *page)
+        return replace(plan, background=backdrop)
 
     # -- pieces --
 
@@ -286,7 +295,7 @@ class Arranger:
             tuple(pieces),
             None,
             self.number_box(),
-            "section_background" if section else None,
+            Backdrop("section_background") if section else None,
             Emu(max(total - frame.h, overlap, 0)),
             body.squeezed,
         )

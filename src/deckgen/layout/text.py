@@ -31,11 +31,13 @@ class Face:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Text set in one face and size, the unit a paragraph is measured in."""
+    """Text set in one face and size, the unit a paragraph is measured in. A span with a
+    ``width`` (a formula) is one unbreakable box of that width, whatever its text."""
 
     text: str
     face: Face
     size: Emu
+    width: Emu | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -102,6 +104,9 @@ class TextMeasure:
             space, fresh = 0.0, False
 
         for span in spans:
+            if span.width is not None:  # a formula: part of the word it stands in
+                word += span.width
+                continue
             for part in _SPACES_OR_BREAKS.split(span.text):
                 if not part:
                     continue
@@ -124,6 +129,9 @@ class TextMeasure:
         """Return the width of the widest line of ``spans``, unwrapped (``safety``: plus margin)."""
         widest_line, line = 0, 0
         for span in spans:
+            if span.width is not None:
+                line += span.width
+                continue
             for index, part in enumerate(span.text.split("\n")):
                 if index:
                     widest_line, line = max(widest_line, line), 0
@@ -135,6 +143,9 @@ class TextMeasure:
         narrowest box the text fits without a word breaking inside itself."""
         widest_word = 0
         for span in spans:
+            if span.width is not None:
+                widest_word = max(widest_word, span.width)
+                continue
             for word in span.text.split():
                 widest_word = max(widest_word, self.width(word, span.face, span.size))
         return Emu(round(widest_word * WIDTH_SAFETY))

@@ -3,6 +3,8 @@ and, to ``toc-depth``, each slide under it, as pandoc's table of contents does."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen.diagnostics import Origin
 from deckgen.model import BulletList, ListItem, Run, Slide, SlideKind
 
@@ -11,7 +13,7 @@ DEFAULT_DEPTH = 3  # pandoc's --toc-depth
 
 
 def _item(slide: Slide) -> ListItem:
-    return ListItem(tuple(Run(run.text, link=f"#{slide.id}") for run in slide.title if run.text))
+    return ListItem(tuple(replace(run, link=f"#{slide.id}", note="") for run in slide.title))
 
 
 def contents_slide(

@@ -22,10 +22,11 @@ NESTING = (
     "Column",
     "Paragraph",
     "BulletList",
+    "Image",
     "Footnote",
     "Definition",
 )
-HOLDS_BLOCKS = ("Block", "ListItem", "Column", "Paragraph", "BulletList", "Definition")
+HOLDS_BLOCKS = ("Block", "ListItem", "Column", "Paragraph", "BulletList", "Image", "Definition")
 Node = TypeVar("Node")
 Splice = Callable[[Any], tuple[Any, ...] | None]
 

@@ -1,37 +1,80 @@
-"""Pictures: embedded with their alt text, or their alt text where a .pptx cannot hold them."""
+"""Videos and sounds as PowerPoint inserts them: a picture (the poster frame) that plays a media
+part, and the slide's timing node that gives it its play controls.
+
+The ``p:pic`` links the file twice, as PowerPoint does: ``a:videoFile``/``a:audioFile`` (the
+2006 schema) and ``p14:media`` (PowerPoint 2010+); both relationships point at one embedded media
+part. The poster frame is the ``poster`` the Markdown names, else one drawn here (a play mark or
+a speaker on a dark ground): PowerPoint shows it until the media plays.
+"""
 
 from __future__ import annotations
 
-from pptx.shapes.picture import Picture
-from pptx.shapes.shapetree import SlideShapes
-from pptx.util import Emu as PptxEmu
+from pathlib import Path
 
-from deckgen.backends.pptx import drawingml
-from deckgen.images import read_picture
-from deckgen.layout.paragraphs import ParagraphSpec
+from pptx.media import Video
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import BaseOxmlElement
+from pptx.parts.slide import SlidePart
+
+from deckgen.backends.pptx.animation import insert_timing
+from deckgen.backends.pptx.pictures import PictureParts, pic_xml
+from deckgen.images import media_type
 from deckgen.layout.pieces import ImagePiece
-from deckgen.model import Image
+from deckgen.model import Media
+from deckgen.raster import poster_png
 
-EMBEDDABLE = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF", "WMF"})
-
-
-def embeddable(image: Image) -> bool:
-    """Return True when a .pptx can hold ``image`` as a picture (a local raster file)."""
-    picture = read_picture(image.src)
-    return picture is not None and picture.format in EMBEDDABLE
+MEDIA_EXT = "{DAA4B4D4-6D71-4841-9C94-3DE7FCFB9230}"
+P14_NS = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+VOLUME = 80000  # PowerPoint's default: 80 %
+MEDIA_ACTION = '<a:hlinkClick r:id="" action="ppaction://media"/>'
 
 
-def picture_fallback(piece: ImagePiece) -> tuple[ParagraphSpec, ...] | None:
-    """Return the alt text to draw instead of ``piece``'s picture, or None to draw the picture."""
-    return None if embeddable(piece.image) else piece.fallback
-
-
-def add_picture(shapes: SlideShapes, piece: ImagePiece, name: str) -> Picture:
-    """Return a new picture of ``piece``'s image, its alt text the markdown's alt text."""
-    box = piece.box
-    picture = shapes.add_picture(
-        piece.image.src, PptxEmu(box.x), PptxEmu(box.y), PptxEmu(box.w), PptxEmu(box.h)
+def media_pic_xml(
+    shape_id: int, name: str, piece: ImagePiece, parts: PictureParts, slide: SlidePart
+) -> str:
+    """Return the ``p:pic`` of a video or a sound, its media and poster related from ``slide``."""
+    image = piece.image
+    video = image.media is Media.VIDEO
+    with open(image.src, "rb") as file:
+        blob = file.read()
+    media = Video.from_blob(blob, media_type(image.src), Path(image.src).name)
+    part = slide.package.get_or_add_media_part(media)
+    media_rId = slide.relate_to(part, RT.MEDIA)
+    link_rId = slide.relate_to(part, RT.VIDEO if video else RT.AUDIO)
+    poster = parts.blip_xml(slide, image.poster, piece.box) if image.poster else None
+    if poster is None:
+        size = (round(piece.box.w.px), round(piece.box.h.px))
+        poster = f'<a:blip r:embed="{parts.relate_image(slide, poster_png(not video, size))}"/>'
+    tag = "videoFile" if video else "audioFile"
+    nvpr = (
+        f'<a:{tag} r:link="{link_rId}"/>'
+        f'<p:extLst><p:ext uri="{MEDIA_EXT}">'
+        f'<p14:media xmlns:p14="{P14_NS}" r:embed="{media_rId}"/></p:ext></p:extLst>'
     )
-    picture.name = name
-    drawingml.set_alt_text(picture, piece.image.alt)
-    return picture
+    return pic_xml(shape_id, name, image.alt, piece.box, poster, MEDIA_ACTION, nvpr)
+
+
+def media_timing_xml(media: list[tuple[int, bool]]) -> str:
+    """Return a ``p:timing`` giving each (shape id, is a video) its play controls, as
+    PowerPoint writes it for media that play when clicked."""
+    ids = iter(range(2, 2 + len(media)))
+    nodes = "".join(
+        f'<p:{"video" if video else "audio"}><p:cMediaNode vol="{VOLUME}">'
+        f'<p:cTn id="{next(ids)}" fill="hold" display="0">'
+        '<p:stCondLst><p:cond delay="indefinite"/></p:stCondLst></p:cTn>'
+        f'<p:tgtEl><p:spTgt spid="{shape_id}"/></p:tgtEl></p:cMediaNode>'
+        f"</p:{'video' if video else 'audio'}>"
+        for shape_id, video in media
+    )
+    root = '<p:cTn id="1" dur="indefinite" restart="never" nodeType="tmRoot">'
+    return (
+        f"<p:timing><p:tnLst><p:par>{root}<p:childTnLst>{nodes}</p:childTnLst></p:cTn>"
+        "</p:par></p:tnLst></p:timing>"
+    )
+
+
+def add_media_timing(slide: BaseOxmlElement, media: list[tuple[int, bool]]) -> None:
+    """Give the media shapes of ``slide`` (a ``p:sld``) their timing node (none: nothing)."""
+    if media and slide.find(qn("p:timing")) is None:
+        insert_timing(slide, media_timing_xml(media))

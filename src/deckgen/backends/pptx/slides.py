@@ -4,20 +4,27 @@ The title goes into the layout's title placeholder (``ctrTitle`` on the title sl
 subtitle into its subtitle or section-header text placeholder where it has one, and the first
 body text into its content placeholder, so PowerPoint's outline, slide sorter and accessibility
 checker see real titles and body text. Only placeholders the slide fills are put on it.
+
+A shape with a formula is written twice in ``mc:AlternateContent`` (``mathxml.py``): with Office
+Math, and as the fallback with each formula as its linear text; both under the same shape id.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import assert_never
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import Slide, SlideLayout
 
+from deckgen.backends.pptx.backgrounds import paint_background
 from deckgen.backends.pptx.code import CodeWriter
 from deckgen.backends.pptx.look import Look
-from deckgen.backends.pptx.media import add_picture, picture_fallback
-from deckgen.backends.pptx.text import SlideParts, TextWriter
+from deckgen.backends.pptx.mathxml import alternate_content_xml
+from deckgen.backends.pptx.media import add_media_timing, media_pic_xml
+from deckgen.backends.pptx.pictures import PictureParts, pic_xml
+from deckgen.backends.pptx.text import SlideParts, TextWriter, has_formula
 from deckgen.backends.pptx.xmlshapes import (
     ShapeTree,
     filled_box_xml,
@@ -27,6 +34,8 @@ from deckgen.backends.pptx.xmlshapes import (
     text_box_xml,
 )
 from deckgen.backends.pptx.xmltext import RunStyle, slide_number_xml
+from deckgen.images import is_remote
+from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.layout.pieces import (
     BarPiece,
     CardPiece,
@@ -38,6 +47,7 @@ from deckgen.layout.pieces import (
     TablePiece,
     TextPiece,
 )
+from deckgen.model import Media
 from deckgen.themes import Theme
 
 TABLE_ALIGN = {"left": "l", "center": "ctr", "right": "r"}  # Markdown column alignment
@@ -47,6 +57,28 @@ SUBTITLE_TYPES = {
     MasterLayout.TITLE: frozenset({PP_PLACEHOLDER.SUBTITLE}),
     MasterLayout.SECTION: BODY_TYPES,
 }
+
+
+def text_shape_xml(
+    writer: TextWriter, paras: Sequence[ParagraphSpec], shape: Callable[[TextWriter], str]
+) -> str:
+    """Return the shape ``shape`` writes with ``writer``; with formulas in ``paras``, both forms
+    of it in ``mc:AlternateContent`` (Office Math, and the linear fallback)."""
+    if not has_formula(paras):
+        return shape(writer)
+    return alternate_content_xml(shape(writer), shape(writer.fallback()))
+
+
+def _head(shape_id: int, name: str, ph: str | None, head: TextPiece) -> Callable[[TextWriter], str]:
+    """Return what writes a title, subtitle or body: into its placeholder ``ph``, or a text box."""
+
+    def xml(writer: TextWriter) -> str:
+        paragraphs = writer.xml(head.paragraphs)
+        if ph is None:
+            return text_box_xml(shape_id, name, head.box, paragraphs)
+        return placeholder_xml(shape_id, name, ph, head.box, paragraphs)
+
+    return xml
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +111,7 @@ class SlideWriter:
         self.lang = lang
         self.slide_parts = slide_parts
         self.code = CodeWriter(look, theme, lang)
+        self.pictures = PictureParts(slide_parts)
         self._slots: dict[tuple[str, MasterLayout], Slots] = {}
         self.number_style = RunStyle(
             size=theme.box.slide_number_size,
@@ -113,23 +146,30 @@ class SlideWriter:
         for head, ph, name in heads:
             if head is None:
                 continue
-            paragraphs = writer.xml(head.paragraphs)
-            if ph is None:
-                tree.add(text_box_xml(tree.next_id(), name, head.box, paragraphs))
-            else:
-                tree.add(placeholder_xml(tree.next_id(), name, ph, head.box, paragraphs))
+            tree.add(text_shape_xml(writer, head.paragraphs, _head(tree.next_id(), name, ph, head)))
         counts: dict[str, int] = {}
+        media: list[tuple[int, bool]] = []
         for piece in plan.pieces:
-            self._piece(slide, tree, piece, writer, counts)
+            self._piece(slide, tree, piece, writer, counts, media)
         if plan.takeaways is not None:
-            paragraphs = writer.xml(plan.takeaways.paragraphs)
-            tree.add(text_box_xml(tree.next_id(), "Takeaway", plan.takeaways.box, paragraphs))
+            shape_id, takeaways = tree.next_id(), plan.takeaways
+            tree.add(
+                text_shape_xml(
+                    writer,
+                    takeaways.paragraphs,
+                    lambda w: text_box_xml(
+                        shape_id, "Takeaway", takeaways.box, w.xml(takeaways.paragraphs)
+                    ),
+                )
+            )
         number = slide_number_xml(self.number_style)
         tree.add(text_box_xml(tree.next_id(), "Slide Number", plan.number, [number]))
         tree.flush()
-        if plan.background is not None and self.look.paint_backgrounds:
-            slide.background.fill.solid()
-            self.look.colour(plan.background).apply(slide.background.fill.fore_color)
+        add_media_timing(slide.element, media)
+        if plan.background is not None:
+            page = (self.theme.page_width, self.theme.page_height)
+            base = self.theme.colors["background"]
+            paint_background(slide, plan.background, self.look, base, page, self.pictures)
 
     def _piece(
         self,
@@ -138,6 +178,7 @@ class SlideWriter:
         piece: Piece,
         writer: TextWriter,
         counts: dict[str, int],
+        media: list[tuple[int, bool]],
     ) -> None:
         def name(kind: str) -> str:
             counts[kind] = counts.get(kind, 0) + 1
@@ -146,40 +187,77 @@ class SlideWriter:
         box = self.theme.box
         match piece:
             case TextPiece():
-                paragraphs = writer.xml(piece.paragraphs)
-                tree.add(text_box_xml(tree.next_id(), name("Text"), piece.box, paragraphs))
+                shape_id, shape_name, text = tree.next_id(), name("Text"), piece
+                tree.add(
+                    text_shape_xml(
+                        writer,
+                        text.paragraphs,
+                        lambda w: text_box_xml(
+                            shape_id, shape_name, text.box, w.xml(text.paragraphs)
+                        ),
+                    )
+                )
             case CodePiece():
                 tree.add(self.code.shape_xml(tree.next_id(), name("Code"), piece))
             case CardPiece():
-                insets = (piece.inset, piece.pad_y, piece.pad_x, piece.pad_y)
-                paragraphs = writer.xml((piece.paragraph,))
+                card, shape_id, shape_name = piece, tree.next_id(), name("Card")
+                insets = (card.inset, card.pad_y, card.pad_x, card.pad_y)
                 fill = self.look.colour("surface")
                 tree.add(
-                    filled_box_xml(
-                        tree.next_id(),
-                        name("Card"),
-                        piece.box,
-                        fill,
-                        box.corner_radius,
-                        paragraphs,
-                        insets,
+                    text_shape_xml(
+                        writer,
+                        (card.paragraph,),
+                        lambda w: filled_box_xml(
+                            shape_id,
+                            shape_name,
+                            card.box,
+                            fill,
+                            box.corner_radius,
+                            w.xml((card.paragraph,)),
+                            insets,
+                        ),
                     )
                 )
             case TablePiece():
-                tree.add(self._table(tree.next_id(), name("Table"), piece, writer))
+                table, shape_id, shape_name = piece, tree.next_id(), name("Table")
+                cells = [para for row in table.cells for cell in row for para in cell]
+                tree.add(
+                    text_shape_xml(
+                        writer, cells, lambda w: self._table(shape_id, shape_name, table, w)
+                    )
+                )
             case BarPiece():
                 colour = self.look.colour(piece.colour)
                 tree.add(filled_box_xml(tree.next_id(), name("Accent"), piece.box, colour))
             case ImagePiece():
-                fallback = picture_fallback(piece)
-                if fallback is not None:  # not embeddable: its alt text, in the picture's box
-                    paragraphs = writer.xml(fallback)
-                    tree.add(text_box_xml(tree.next_id(), name("Picture"), piece.box, paragraphs))
-                else:  # a picture needs an image part and a relationship: python-pptx adds them
-                    tree.flush()
-                    tree.adopt(add_picture(slide.shapes, piece, name("Picture")).element)
+                self._picture(slide, tree, piece, writer, name, media)
             case _:
                 assert_never(piece)
+
+    def _picture(
+        self,
+        slide: Slide,
+        tree: ShapeTree,
+        piece: ImagePiece,
+        writer: TextWriter,
+        name: Callable[[str], str],
+        media: list[tuple[int, bool]],
+    ) -> None:
+        """Add a picture, a video or a sound; where a .pptx cannot hold it, its alt text."""
+        image = piece.image
+        shape_id = tree.next_id()
+        if image.media is not Media.PICTURE and not is_remote(image.src):
+            label = "Video" if image.media is Media.VIDEO else "Audio"
+            tree.add(media_pic_xml(shape_id, name(label), piece, self.pictures, slide.part))
+            media.append((shape_id, image.media is Media.VIDEO))
+            return
+        blip = self.pictures.blip_xml(slide.part, image.src, piece.box)
+        if blip is None:  # not embeddable: its alt text, in the picture's box
+            paragraphs = writer.xml(piece.fallback)
+            tree.add(text_box_xml(shape_id, name("Picture"), piece.box, paragraphs))
+            return
+        link = self.pictures.link_xml(slide.part, image.link)
+        tree.add(pic_xml(shape_id, name("Picture"), image.alt, piece.box, blip, link))
 
     def _table(self, shape_id: int, name: str, piece: TablePiece, writer: TextWriter) -> str:
         """Return ``piece`` as a native table, each column aligned as the Markdown asks."""

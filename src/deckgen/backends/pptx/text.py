@@ -3,16 +3,27 @@
 Every paragraph gets its alignment, exact line pitch, spacing, indent and bullet written out, so
 nothing is inherited by accident from a placeholder or master; every run gets its size, typeface
 and colour. Links become clickable: URLs as hyperlinks, ``#id`` as jumps to that slide.
+
+Formulas are Office Math (``mathxml.py``): inline among the runs, a display equation as its own
+paragraph. A writer with ``office_math`` off writes each formula as its linear text instead: the
+readable fallback of a shape with math, and the text of notes pages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 
 from deckgen.backends.pptx.look import Look
+from deckgen.backends.pptx.mathxml import (
+    display_math_paragraph_xml,
+    fallback_display_paragraph_xml,
+    fallback_run_xml,
+    inline_math_xml,
+)
 from deckgen.backends.pptx.xmltext import (
     LINE_BREAK,
     Bullet,
@@ -23,7 +34,8 @@ from deckgen.backends.pptx.xmltext import (
     run_xml,
 )
 from deckgen.layout.paragraphs import ParagraphSpec
-from deckgen.model import Run
+from deckgen.model import Inline, Run
+from deckgen.tex.formula import Formula
 
 SlideParts = Callable[[str], Part | None]
 SUPERSCRIPT, SUBSCRIPT = 30000, -25000  # run baselines, as PowerPoint's buttons set them
@@ -41,6 +53,18 @@ DELIMITERS = {".": "Period", ")": "ParenR", "()": "ParenBoth"}
 def autonumber_scheme(numbering: str, delimiter: str) -> str:
     """Return the DrawingML autonumber scheme for a list's numbering and delimiter."""
     return NUMBERING.get(numbering, "arabic") + DELIMITERS.get(delimiter, "Period")
+
+
+def display_formula(runs: Inline) -> Formula | None:
+    """Return the formula of a paragraph that is one display formula, else None."""
+    if len(runs) == 1 and isinstance(runs[0].math, Formula) and runs[0].math.display:
+        return runs[0].math
+    return None
+
+
+def has_formula(paras: Sequence[ParagraphSpec]) -> bool:
+    """Return whether any of ``paras`` holds a typeset formula."""
+    return any(isinstance(run.math, Formula) for para in paras for run in para.runs)
 
 
 def internal_target(link: str) -> str | None:
@@ -65,13 +89,21 @@ class TextWriter:
         slide_parts: SlideParts,
         plain: bool = False,
         inline_code_scale: float = 1.0,
+        office_math: bool = True,
     ) -> None:
         self.look = look
+        self.office_math = office_math and not plain
         self.code_scale = inline_code_scale
         self.lang = lang
         self.part = part
         self.slide_parts = slide_parts
         self.plain = plain
+
+    def fallback(self) -> TextWriter:
+        """Return a writer like this one that writes formulas as their linear text."""
+        return TextWriter(
+            self.look, self.lang, self.part, self.slide_parts, self.plain, self.code_scale, False
+        )
 
     def xml(self, paras: Sequence[ParagraphSpec]) -> list[str]:
         """Return ``paras`` as ``a:p`` elements."""
@@ -101,10 +133,18 @@ class TextWriter:
             )
             end = RunStyle()
         else:
+            level, pitch = min(para.level, 8), para.pitch
             fmt = ParagraphFormat(
-                min(para.level, 8), para.align, para.line, para.before, 0, para.margin, hang, bullet
+                level, para.align, pitch, para.before, 0, para.margin, hang, bullet
             )
             end = RunStyle(size=para.size, typeface=self.look.typeface(para.font))
+            equation = display_formula(para.runs)
+            if equation is not None:  # its own paragraph, as tall as the formula draws
+                style = self._style(para.runs[0], para, linked=False)
+                fmt = replace(fmt, line=None)
+                if self.office_math:
+                    return display_math_paragraph_xml(equation, fmt, style)
+                return fallback_display_paragraph_xml(equation, fmt, style)
         content = "".join(self.run(run, para) for run in para.runs)
         return paragraph_xml(fmt, content, end)
 
@@ -112,6 +152,10 @@ class TextWriter:
         """Return ``run`` as runs, its line breaks as DrawingML breaks."""
         link = self._link(run.link) if run.link else ""
         style = self._style(run, para, linked=bool(link))
+        if isinstance(run.math, Formula) and not self.plain:
+            if self.office_math:
+                return inline_math_xml(run.math, style)
+            return fallback_run_xml(run.math, style)
         return LINE_BREAK.join(
             run_xml(text, style, link) if text else "" for text in run.text.split("\n")
         )
