@@ -2,7 +2,8 @@
 
 It runs on the slide model after parsing and before layout, so both backends get the same deck.
 The teacher's copy keeps everything (``::: teacher`` content shows in place, as ordinary content).
-The students' copy has no speaker notes and no teacher-only content:
+The students' copy has no speaker notes, no teacher-only content and no steps (each slide is
+shown complete, as students read it after class):
 
 - ``::: teacher`` divs are dropped, wherever they sit (also inside columns and quotes);
 - a slide whose heading has the ``.teacher`` class is dropped; on a section heading, the whole
@@ -21,6 +22,7 @@ from deckgen.diagnostics import Diagnostic
 from deckgen.model import Deck, Slide, SlideKind, TeacherOnly
 from deckgen.passes.ids import is_empty
 from deckgen.passes.links import slide_target, unlink_where
+from deckgen.passes.steps import without_steps
 from deckgen.passes.walk import Splice, map_tree
 from deckgen.slides import TEACHER_CLASS
 
@@ -65,7 +67,7 @@ def for_audience(deck: Deck, audience: Audience, diagnostics: list[Diagnostic]) 
     for slide in deck.slides:
         if slide.id in marked:
             continue
-        slide = _teacher_content(slide.with_changes(notes=()), _drop)
+        slide = without_steps(_teacher_content(slide.with_changes(notes=()), _drop))
         if not is_empty(slide):
             kept.append(slide)
     gone = {slide.id for slide in deck.slides} - {slide.id for slide in kept}

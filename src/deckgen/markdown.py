@@ -26,6 +26,7 @@ from deckgen.model import (
     Inline,
     ListItem,
     Paragraph,
+    Pause,
     Quote,
     RawHtml,
     Run,
@@ -42,6 +43,7 @@ _PARSE = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough
 for _rules in (_PARSE.block.list_rules, _PARSE.block.block_quote_rules):
     _rules += [rule for rule in ("table", "nptable") if rule not in _rules]
 TRAILING_ATTRIBUTES = re.compile(r"^\{[^}]*\}")
+PAUSE = re.compile(r"\.[ \t]+\.[ \t]+\.")  # a paragraph of only this is a pause, as in pandoc
 
 
 @dataclass
@@ -176,6 +178,8 @@ def _strip_image_attributes(runs: list[Run], had_images: bool) -> list[Run]:
 
 def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
     origin = context.locator.find(_first_text(token))
+    if _is_pause(token):
+        return [Pause(origin)]
     before = len(context.images)
     raw_runs = _runs(token["children"], context)
     images = context.images[before:]
@@ -188,6 +192,16 @@ def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
         else:
             blocks.append(Paragraph(runs, origin))
     return blocks
+
+
+def _is_pause(token: Token) -> bool:
+    """Return True for a paragraph of only ``. . .`` (plain text on one line)."""
+    children = token.get("children", ())
+    return (
+        len(children) == 1
+        and children[0]["type"] == "text"
+        and PAUSE.fullmatch(children[0]["raw"].strip()) is not None
+    )
 
 
 def _first_text(token: Token) -> str:

@@ -17,12 +17,27 @@ from deckgen.diagnostics import Origin
 
 
 @dataclass(frozen=True, slots=True)
+class Step:
+    """When a fragment plays: a reveal.js fragment, one click of its slide.
+
+    ``effects`` are its reveal.js effect classes (none: it appears); ``index`` is the
+    ``fragment-index`` written in the source (None: in source order); ``click`` is the click it
+    plays at, from 1, numbered per slide by the steps pass (0 before it runs).
+    """
+
+    effects: tuple[str, ...] = ()
+    index: int | None = None
+    click: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of text with one style (the styles: ``inlines.INLINE_KINDS``).
 
     ``link`` is a URL, or ``#id`` for a slide in the deck; ``raw`` marks inline HTML from the
     source, shown as text unless the build allows HTML; ``classes`` are a span's classes that
-    deckgen gives no meaning (the HTML keeps them for a theme to style).
+    deckgen gives no meaning (the HTML keeps them for a theme to style). ``step`` is set on a
+    fragment span (``[text]{.fragment}``): when it appears (``passes/steps.py``).
     """
 
     text: str
@@ -38,6 +53,7 @@ class Run:
     sub: bool = False
     sup: bool = False
     classes: tuple[str, ...] = ()
+    step: Step | None = None
 
 
 Inline = tuple[Run, ...]
@@ -74,14 +90,19 @@ class ListItem:
 
     runs: Inline
     blocks: tuple[Block, ...] = ()
+    step: Step | None = None  # an item of an incremental list: when it appears
 
 
 @dataclass(frozen=True, slots=True)
 class BulletList:
+    """A list. ``incremental`` is what a ``::: incremental`` or ``::: nonincremental`` div
+    around it says (None: the deck's setting); the steps pass gives the items their steps."""
+
     items: tuple[ListItem, ...]
     origin: Origin
     ordered: bool = False
     start: int = 1
+    incremental: bool | None = None
     kind: ClassVar[str] = "list"
 
 
@@ -186,6 +207,26 @@ class TeacherOnly:
     kind: ClassVar[str] = "teacher"
 
 
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """Blocks that appear together at one step of their slide: a ``::: fragment`` div, or what
+    follows a pause (``. . .``) up to the next pause or the end of its slide, item or column."""
+
+    blocks: tuple[Block, ...]
+    origin: Origin
+    step: Step = Step()
+    kind: ClassVar[str] = "fragment"
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """A pause (a paragraph of ``. . .``) as read: it lives only until the steps pass, which
+    puts what follows it into a ``Fragment``, so layout and the backends never see this kind."""
+
+    origin: Origin
+    kind: ClassVar[str] = "pause"
+
+
 Block = (
     Paragraph
     | Heading
@@ -198,6 +239,8 @@ Block = (
     | Cards
     | RawHtml
     | TeacherOnly
+    | Fragment
+    | Pause
 )
 
 
@@ -213,6 +256,7 @@ class Slide:
 
     ``classes`` and ``attributes`` (``key=value`` pairs) are those written on its heading;
     ``section`` is the title of the section divider it falls under ("" before the first).
+    ``steps`` is how many clicks it plays before it is complete (0: shown whole at once).
     """
 
     kind: SlideKind
@@ -226,6 +270,7 @@ class Slide:
     classes: tuple[str, ...] = ()
     attributes: tuple[tuple[str, str], ...] = ()
     section: str = ""
+    steps: int = 0
 
     def with_changes(self, **changes: object) -> Slide:
         """Return a copy with ``changes`` applied."""
