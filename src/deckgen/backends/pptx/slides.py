@@ -3,7 +3,8 @@
 The title goes into the layout's title placeholder (``ctrTitle`` on the title slide), the
 subtitle into its subtitle or section-header text placeholder where it has one, and the first
 body text into its content placeholder, so PowerPoint's outline, slide sorter and accessibility
-checker see real titles and body text. Only placeholders the slide fills are put on it.
+checker see real titles and body text. Only placeholders the slide fills are put on it. The
+pieces' steps become the slide's click animations (``steps.py``).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from typing import assert_never
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import Slide, SlideLayout
 
+from deckgen.backends.pptx.animation import insert_timing
 from deckgen.backends.pptx.code import CodeWriter
 from deckgen.backends.pptx.look import Look
 from deckgen.backends.pptx.media import add_picture, picture_fallback
+from deckgen.backends.pptx.steps import SlideSteps
 from deckgen.backends.pptx.text import SlideParts, TextWriter
 from deckgen.backends.pptx.xmlshapes import (
     ShapeTree,
@@ -104,6 +107,7 @@ class SlideWriter:
             inline_code_scale=self.theme.box.inline_code_scale,
         )
         tree = ShapeTree(slide.shapes.element)
+        steps = SlideSteps()
         slots = self.slots(layout, plan.master)
         heads = (
             (plan.title, slots.title, "Title"),
@@ -114,19 +118,24 @@ class SlideWriter:
             if head is None:
                 continue
             paragraphs = writer.xml(head.paragraphs)
+            shape_id = tree.next_id()
+            steps.text(shape_id, head.paragraphs)
             if ph is None:
-                tree.add(text_box_xml(tree.next_id(), name, head.box, paragraphs))
+                tree.add(text_box_xml(shape_id, name, head.box, paragraphs))
             else:
-                tree.add(placeholder_xml(tree.next_id(), name, ph, head.box, paragraphs))
+                tree.add(placeholder_xml(shape_id, name, ph, head.box, paragraphs))
         counts: dict[str, int] = {}
         for piece in plan.pieces:
-            self._piece(slide, tree, piece, writer, counts)
+            self._piece(slide, tree, piece, writer, counts, steps)
         if plan.takeaways is not None:
             paragraphs = writer.xml(plan.takeaways.paragraphs)
-            tree.add(text_box_xml(tree.next_id(), "Takeaway", plan.takeaways.box, paragraphs))
+            shape_id = tree.next_id()
+            steps.text(shape_id, plan.takeaways.paragraphs)
+            tree.add(text_box_xml(shape_id, "Takeaway", plan.takeaways.box, paragraphs))
         number = slide_number_xml(self.number_style)
         tree.add(text_box_xml(tree.next_id(), "Slide Number", plan.number, [number]))
         tree.flush()
+        insert_timing(slide.element, steps.timing())
         if plan.background is not None and self.look.paint_backgrounds:
             slide.background.fill.solid()
             self.look.colour(plan.background).apply(slide.background.fill.fore_color)
@@ -138,6 +147,7 @@ class SlideWriter:
         piece: Piece,
         writer: TextWriter,
         counts: dict[str, int],
+        steps: SlideSteps,
     ) -> None:
         def name(kind: str) -> str:
             counts[kind] = counts.get(kind, 0) + 1
@@ -147,16 +157,22 @@ class SlideWriter:
         match piece:
             case TextPiece():
                 paragraphs = writer.xml(piece.paragraphs)
-                tree.add(text_box_xml(tree.next_id(), name("Text"), piece.box, paragraphs))
+                shape_id = tree.next_id()
+                steps.text(shape_id, piece.paragraphs)
+                tree.add(text_box_xml(shape_id, name("Text"), piece.box, paragraphs))
             case CodePiece():
-                tree.add(self.code.shape_xml(tree.next_id(), name("Code"), piece))
+                shape_id = tree.next_id()
+                steps.shape(shape_id, piece.reveals)
+                tree.add(self.code.shape_xml(shape_id, name("Code"), piece))
             case CardPiece():
                 insets = (piece.inset, piece.pad_y, piece.pad_x, piece.pad_y)
                 paragraphs = writer.xml((piece.paragraph,))
                 fill = self.look.colour("surface")
+                shape_id = tree.next_id()
+                steps.shape(shape_id, piece.reveals + piece.paragraph.reveals)
                 tree.add(
                     filled_box_xml(
-                        tree.next_id(),
+                        shape_id,
                         name("Card"),
                         piece.box,
                         fill,
@@ -166,18 +182,26 @@ class SlideWriter:
                     )
                 )
             case TablePiece():
-                tree.add(self._table(tree.next_id(), name("Table"), piece, writer))
+                shape_id = tree.next_id()
+                steps.shape(shape_id, piece.reveals, has_text=False)
+                tree.add(self._table(shape_id, name("Table"), piece, writer))
             case BarPiece():
                 colour = self.look.colour(piece.colour)
-                tree.add(filled_box_xml(tree.next_id(), name("Accent"), piece.box, colour))
+                shape_id = tree.next_id()
+                steps.shape(shape_id, piece.reveals, has_text=False)
+                tree.add(filled_box_xml(shape_id, name("Accent"), piece.box, colour))
             case ImagePiece():
                 fallback = picture_fallback(piece)
                 if fallback is not None:  # not embeddable: its alt text, in the picture's box
                     paragraphs = writer.xml(fallback)
-                    tree.add(text_box_xml(tree.next_id(), name("Picture"), piece.box, paragraphs))
+                    shape_id = tree.next_id()
+                    steps.shape(shape_id, piece.reveals)
+                    tree.add(text_box_xml(shape_id, name("Picture"), piece.box, paragraphs))
                 else:  # a picture needs an image part and a relationship: python-pptx adds them
                     tree.flush()
-                    tree.adopt(add_picture(slide.shapes, piece, name("Picture")).element)
+                    picture = add_picture(slide.shapes, piece, name("Picture"))
+                    tree.adopt(picture.element)
+                    steps.shape(picture.shape_id, piece.reveals, has_text=False)
             case _:
                 assert_never(piece)
 
