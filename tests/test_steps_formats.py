@@ -50,6 +50,9 @@ PPTX_CLICKS: dict[str, dict[str, list[list[str]]]] = {
             ]
         ],
         "A pause inside a list item": [[f"{APPEAR} and its second paragraph"]],
+        "A pause before several blocks": [  # a code block is one shape, animated whole
+            [f"{APPEAR} The code:", f"{APPEAR} Code 1", f"{APPEAR} and what it prints"]
+        ],
     },
     "incremental-front-matter.md": {
         "Every list builds": [
