@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Frame, Page
+from playwright.sync_api import Browser, Frame, Page
 
 from clirun import deckgen
-from e2e.browser import launch, open_deck
+from e2e.browser import launch
 from pandocsteps import pandoc_steps
 from test_steps_oracle import EXPECTED, FIXTURES
 
@@ -67,6 +69,28 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]
     return built
 
 
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Return one Chromium for the module (each test opens its own pages)."""
+    with launch() as chromium:
+        yield chromium
+
+
+@contextmanager
+def open_deck(browser: Browser, path: Path, query: str = "") -> Iterator[tuple[Page, list[str]]]:
+    """Open the deck at ``path`` from disk in a new page; yield it and its script errors."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(path.as_uri() + query)
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        page.evaluate("() => document.fonts.ready")
+        yield page, errors
+    finally:
+        page.close()
+
+
 def titles(page: Page) -> list[str]:
     return list(
         page.evaluate(
@@ -103,7 +127,7 @@ def entrances_hidden_until_played(page: Page, index: int) -> list[str]:
 
 @pytest.mark.parametrize("name", PLAYED)
 def test_next_shows_the_steps_one_click_at_a_time_in_pandocs_order(
-    decks: dict[str, dict[str, Path]], name: str
+    browser: Browser, decks: dict[str, dict[str, Path]], name: str
 ) -> None:
     expected: dict[str, list[list[str]]] = {}
     for slide in pandoc_steps(FIXTURES / name):
@@ -113,29 +137,31 @@ def test_next_shows_the_steps_one_click_at_a_time_in_pandocs_order(
             [" ".join(s.text.replace("\u2019", "'").split()) for s in steps if s.index == c]
             for c in clicks
         ]
-    with open_deck(decks[name]["teacher"]) as (page, log):
+    with open_deck(browser, decks[name]["teacher"]) as (page, errors):
         shown = titles(page)
         got = {title: play(page, shown.index(title)) for title in expected}
-        assert log.errors == []
+        assert errors == []
     assert got == expected
 
 
-def test_a_plain_fragment_is_hidden_until_its_click(decks: dict[str, dict[str, Path]]) -> None:
-    with open_deck(decks["pause.md"]["teacher"]) as (page, _):
+def test_a_plain_fragment_is_hidden_until_its_click(
+    browser: Browser, decks: dict[str, dict[str, Path]]
+) -> None:
+    with open_deck(browser, decks["pause.md"]["teacher"]) as (page, _):
         for index in range(len(titles(page))):
             assert entrances_hidden_until_played(page, index) == [], index
 
 
 @pytest.mark.parametrize("name", PLAYED)
 def test_nothing_moves_as_steps_appear_and_blocks_stand_as_in_the_students_copy(
-    decks: dict[str, dict[str, Path]], name: str
+    browser: Browser, decks: dict[str, dict[str, Path]], name: str
 ) -> None:
-    with open_deck(decks[name]["student"]) as (page, _):
+    with open_deck(browser, decks[name]["student"]) as (page, _):
         whole = {}
         for index, title in enumerate(titles(page)):
             page.evaluate(f"() => Reveal.slide({index})")
             whole[title] = page.evaluate(TEXT_BOXES)
-    with open_deck(decks[name]["teacher"]) as (page, _):
+    with open_deck(browser, decks[name]["teacher"]) as (page, _):
         page.add_style_tag(content=NO_MOVEMENT)
         for index, title in enumerate(titles(page)):
             page.evaluate(f"() => Reveal.slide({index}, 0, -1)")
@@ -150,12 +176,9 @@ def _frame(page: Page, marker: str) -> Frame:
 
 
 def test_the_speaker_view_shows_the_next_step_as_upcoming(
-    decks: dict[str, dict[str, Path]],
+    browser: Browser, decks: dict[str, dict[str, Path]]
 ) -> None:
-    with launch() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
-        page.goto(decks["pause.md"]["teacher"].as_uri())
-        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    with open_deck(browser, decks["pause.md"]["teacher"]) as (page, _):
         with page.expect_popup() as opened:
             page.keyboard.press("s")
         notes = opened.value
@@ -173,6 +196,7 @@ def test_the_speaker_view_shows_the_next_step_as_upcoming(
             time.sleep(0.5)
             seen.append((current.evaluate(state), upcoming.evaluate(state)))
             page.evaluate("() => Reveal.next()")
+        notes.close()
     assert seen == [
         (["think-first", -1], ["think-first", 0]),
         (["think-first", 0], ["think-first", 1]),
@@ -181,12 +205,9 @@ def test_the_speaker_view_shows_the_next_step_as_upcoming(
 
 
 def test_the_print_view_shows_each_slide_once_with_every_step(
-    decks: dict[str, dict[str, Path]],
+    browser: Browser, decks: dict[str, dict[str, Path]]
 ) -> None:
-    deck = decks["fragment-divs.md"]["teacher"]
-    with launch() as browser:
-        page = browser.new_page()
-        page.goto(deck.as_uri() + "?print-pdf")
+    with open_deck(browser, decks["fragment-divs.md"]["teacher"], "?print-pdf") as (page, _):
         page.wait_for_function("() => document.querySelector('.reveal .pdf-page') !== null")
         pages = page.evaluate("() => document.querySelectorAll('.reveal .pdf-page').length")
         hidden = page.evaluate(
