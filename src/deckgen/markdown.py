@@ -7,6 +7,7 @@ segment's lines (in order, so repeated text lands on the right line).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ from deckgen.model import (
     plain_text,
 )
 from deckgen.split import THEMATIC_BREAK, parse_attributes
+from deckgen.typography import smarten
 
 Token = dict[str, Any]
 
@@ -79,6 +81,7 @@ class _Context:
     locator: _Locator
     diagnostics: list[Diagnostic]
     images: list[Image] = field(default_factory=list)
+    previous: str = ""  # the last character of text read so far in this block
 
     def report(self, origin: Origin, message: str, group: str) -> None:
         """Add a warning of ``group`` at ``origin``."""
@@ -97,10 +100,14 @@ InlineRule = Callable[[Token, "_Context", Run], list[Run]]
 
 
 def _text(token: Token, context: _Context, style: Run) -> list[Run]:
-    return [replace(style, text=token["raw"])]
+    """Return text with its character references decoded and pandoc's smart punctuation."""
+    text = smarten(html.unescape(token["raw"]), context.previous)
+    context.previous = text[-1:] or context.previous
+    return [replace(style, text=text)]
 
 
 def _codespan(token: Token, context: _Context, style: Run) -> list[Run]:
+    context.previous = "x"  # a quote right after code closes
     return [replace(style, text=token["raw"], code=True)]
 
 
@@ -186,6 +193,8 @@ def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
     runs = strip_runs(_strip_image_attributes(raw_runs, bool(images)))
     del context.images[before:]
     blocks: list[Block] = list(images)
+    if plain_text(runs) == "\\":  # pandoc: a lone backslash is a line break, an empty line
+        runs = (Run("\n"),)
     if runs:
         if len(images) == 1:
             blocks = [replace(images[0], caption=runs)]
@@ -254,6 +263,11 @@ def _list(token: Token, context: _Context) -> list[Block]:
     return [BulletList(tuple(items), origin, ordered, start)]
 
 
+def _cell(cell: Token, context: _Context) -> Inline:
+    context.previous = ""
+    return strip_runs(_runs(cell["children"], context))
+
+
 def _table(token: Token, context: _Context) -> Table:
     origin = context.locator.find(_first_text(token))
     header: list[Inline] = []
@@ -262,13 +276,11 @@ def _table(token: Token, context: _Context) -> Table:
     for part in token["children"]:
         if part["type"] == "table_head":
             for cell in part["children"]:
-                header.append(strip_runs(_runs(cell["children"], context)))
+                header.append(_cell(cell, context))
                 aligns.append(cell["attrs"].get("align"))
         else:
             for row in part["children"]:
-                rows.append(
-                    tuple(strip_runs(_runs(cell["children"], context)) for cell in row["children"])
-                )
+                rows.append(tuple(_cell(cell, context) for cell in row["children"]))
     return Table(tuple(header), tuple(rows), tuple(aligns), origin)
 
 
@@ -316,6 +328,7 @@ BLOCK_RULES: dict[str, BlockRule] = {
 def _blocks(tokens: Iterable[Token], context: _Context) -> list[Block]:
     blocks: list[Block] = []
     for token in tokens:
+        context.previous = ""  # each block's text starts afresh (for smart quotes)
         rule = BLOCK_RULES.get(token["type"])
         if rule is None:  # never dropped without a word
             context.unknown(token["type"])

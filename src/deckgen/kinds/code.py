@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from deckgen.geometry import Box
-from deckgen.kinds.record import Kind, register
+from deckgen.kinds.record import Kind, lines_as_notes, register
 from deckgen.layout.flow import FlowContext
-from deckgen.layout.paragraphs import ParagraphSpec, code_spans, line_pitch
+from deckgen.layout.paragraphs import code_spans, line_pitch
 from deckgen.layout.pieces import CodePiece, Stacked
 from deckgen.model import CodeBlock, CodeLine, CodeSpan, Inline, Run
 from deckgen.units import Emu
@@ -119,17 +119,13 @@ def _text(block: CodeBlock) -> Iterator[Inline]:
         yield (Run(line, code=True),)
 
 
-def _notes(block: CodeBlock, size: Emu) -> Iterator[ParagraphSpec]:
-    for runs in _text(block):
-        yield ParagraphSpec(runs, size, size)
-
 
 CODE = register(
     Kind(
         model=CodeBlock,
         read="mistune fenced or indented code, with pandoc's {.lang .numberLines startFrom=N}",
         text=_text,
-        notes=_notes,
+        notes=lines_as_notes(_text),
         lay=_lay,
         chunks=_statements,
         finer=_by_line,

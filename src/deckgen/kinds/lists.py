@@ -23,8 +23,9 @@ def _items(
     hang = Emu(indent - round(size * box.bullet_offset))
     line = line_pitch(size, role.line_height)
     text_margin = Emu(margin + indent)
+    first = block.start  # the number a text frame's first item shows (.pptx numbers on from it)
     for number, item in enumerate(block.items):
-        bullet = Bullet(hang, None, block.start) if block.ordered else Bullet(hang)
+        bullet = Bullet(hang, None, first) if block.ordered else Bullet(hang)
         waits = (*reveals, item.step) if item.step is not None else reveals
         yield ParagraphSpec(
             item.runs,
@@ -53,8 +54,17 @@ def _items(
                     level=level,
                     reveals=inner_waits,
                 )
+            elif (paragraphs := ctx.kind_of(inner).paragraphs) is not None:
+                for spec in paragraphs(inner, ctx):  # other text (a heading), indented
+                    waiting = inner_waits + spec.reveals
+                    if isinstance(spec, ParagraphSpec):
+                        spec = replace(spec, margin=Emu(spec.margin + text_margin), level=level)
+                        yield replace(spec, before=Emu(gap // 2), reveals=waiting)
+                    else:
+                        yield replace(spec, indent=Emu(spec.indent + text_margin), reveals=waiting)
             else:
                 yield Nested(inner, text_margin, Emu(gap // 2), inner_waits)
+                first = block.start + number + 1  # the next item opens a new text frame
 
 
 def _paragraphs(block: BulletList, ctx: FlowContext) -> list[Flowable]:

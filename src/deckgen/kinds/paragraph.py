@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deckgen import inline
-from deckgen.kinds.record import Kind, register
+from deckgen.kinds.record import Kind, lines_as_notes, register
 from deckgen.layout.flow import Flowable, FlowContext
-from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.model import Inline, Paragraph
-from deckgen.units import Emu
 
 
 def _paragraphs(block: Paragraph, ctx: FlowContext) -> list[Flowable]:
@@ -28,16 +26,13 @@ def _text(block: Paragraph) -> Iterator[Inline]:
     yield block.runs
 
 
-def _notes(block: Paragraph, size: Emu) -> Iterator[ParagraphSpec]:
-    yield ParagraphSpec(block.runs, size, size)
-
 
 PARAGRAPH = register(
     Kind(
         model=Paragraph,
         read="mistune paragraph (and the text of a list item's later paragraphs)",
         text=_text,
-        notes=_notes,
+        notes=lines_as_notes(_text),
         paragraphs=_paragraphs,
         finer=_sentences,
         join=_join,

@@ -87,6 +87,16 @@ def text_of(blocks: Iterable[Block]) -> Iterator[Inline]:
         yield from kind_of(block).text(block)
 
 
+def lines_as_notes(text: Text) -> Notes:
+    """Return a notes view showing each line of the ``text`` view as a paragraph."""
+
+    def notes(block: Any, size: Emu) -> Iterator[ParagraphSpec]:
+        for runs in text(block):
+            yield ParagraphSpec(runs, size, size)
+
+    return notes
+
+
 def notes_of(blocks: Iterable[Block], size: Emu) -> Iterator[ParagraphSpec]:
     """Return the paragraphs a .pptx notes page shows for ``blocks`` (``size`` sets indents)."""
     for block in blocks:

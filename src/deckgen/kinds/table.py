@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from deckgen.geometry import Box
-from deckgen.kinds.record import Kind, register
+from deckgen.kinds.record import Kind, lines_as_notes, register
 from deckgen.layout.flow import FlowContext
 from deckgen.layout.paragraphs import ParagraphSpec, Typesetter, line_pitch
 from deckgen.layout.pieces import Stacked, TablePiece
@@ -88,17 +88,13 @@ def _text(block: Table) -> Iterator[Inline]:
         yield tuple(run for cell in row for run in (*cell, Run(" | ")))[:-1]
 
 
-def _notes(block: Table, size: Emu) -> Iterator[ParagraphSpec]:
-    for runs in _text(block):
-        yield ParagraphSpec(runs, size, size)
-
 
 TABLE = register(
     Kind(
         model=Table,
         read="mistune pipe table (the 'table' plugin)",
         text=_text,
-        notes=_notes,
+        notes=lines_as_notes(_text),
         lay=_lay,
         chunks=_rows,
         join=_join,

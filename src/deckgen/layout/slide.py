@@ -222,7 +222,10 @@ class Arranger:
             subtitle = self._text(slide.subtitle, inner, self._plain_spec(sizes.subtitle, colour))
             heights.append(subtitle.box.h)
         ctx = replace(self.context(sizes), colour=colour if section else "text")
-        body = lay_blocks(slide.body, inner.with_height(frame.h), ctx)
+        room = frame.h - sum(heights) - gap * len(heights)  # what the title and subtitle leave
+        if above:
+            room -= rule + box.section_rule_padding
+        body = lay_blocks(slide.body, inner.with_height(Emu(max(room, 0))), ctx)
         if body.pieces:
             heights.append(body.height)
         content = sum(heights) + gap * max(len(heights) - 1, 0)
