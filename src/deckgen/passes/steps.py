@@ -134,10 +134,9 @@ def _span(run: Run) -> Run:
     """Return a fragment span's run with its step (its other classes are the effects)."""
     if FRAGMENT_CLASS not in run.classes:
         return run
-    others = tuple(name for name in run.classes if name != FRAGMENT_CLASS)
-    if run.step is not None:  # the reader gave it (with its fragment-index)
-        return replace(run, classes=others)
-    return replace(run, classes=(), step=Step(others))
+    effects = tuple(name for name in run.classes if name != FRAGMENT_CLASS)
+    written = run.step or Step()  # a reader may give its fragment-index
+    return replace(run, classes=(), step=replace(written, effects=written.effects + effects))
 
 
 def _incremental(block: BulletList, setting: bool) -> BulletList:
