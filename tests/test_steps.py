@@ -135,7 +135,7 @@ def test_a_pause_is_a_paragraph_of_three_dots_however_spaced(tmp_path: Path) -> 
     assert slides[1].steps == 0
     shown = [plain_text(slides[1].subtitle)] + [plain_text(p.runs) for p in slides[1].takeaways]
     shown += [plain_text(line) for line in text_of(slides[1].body)]
-    assert shown == ["Still one. . . .", "...", ". . . and text"]
+    assert shown == ["Still one. . . .", "\u2026", ". . . and text"]  # pandoc: "..." is …
 
 
 def test_a_pause_reaches_the_end_of_its_item_quote_or_column(tmp_path: Path) -> None:
