@@ -5,15 +5,18 @@ Each step fixture is built in both formats. The HTML's fragments, read as reveal
 the steps deckgen reports it cannot place. The .pptx must hold one click per HTML step, each
 acting on the paragraphs or shapes written out below by hand from the sources; every file
 validates against the OOXML schemas, and LibreOffice renders every slide complete. The
-students' copy has no step at all, and ``deckgen check`` names each step it cannot place.
+students' copy has no step at all, ``deckgen check`` names each step it cannot place, and the
+shared real decks that pause show no literal ``. . .`` and click as their HTML steps.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 from pptx import Presentation
 
 from clicks import slide_clicks
@@ -31,6 +34,7 @@ from deckgen.themes import load_theme
 from e2e.office import convert_to_pdf, render_problems
 from ooxmlcheck import validation_problems
 from pandocsteps import SlideSteps, html_steps, pandoc_steps
+from test_slide_structure import NO_DECKS, realworld_decks
 from test_steps_oracle import EXPECTED, FIXTURES
 
 SPAN_READER = "needs the reader of [text]{.class} spans (issue 16)"
@@ -314,3 +318,37 @@ def test_deckgen_check_names_each_step_it_cannot_place_once_per_file(tmp_path: P
         "(and 1 more in this file: lines 20)"
     ]
     assert result.returncode == 0
+
+
+# -- the shared real decks that pause -------------------------------------------------------------
+
+PAUSE_LINE = re.compile(r"^ {0,3}\.[ \t]+\.[ \t]+\.[ \t]*$", re.M)
+LITERAL_PAUSE = re.compile(r"\.\s+\.\s+\.")
+PAUSING = [
+    pytest.param(deck, id=deck.parent.name)
+    for deck in realworld_decks()
+    if PAUSE_LINE.search(deck.read_text(encoding="utf-8"))
+]
+
+
+@pytest.mark.parametrize("deck", PAUSING or [pytest.param(None, marks=NO_DECKS)])
+def test_a_real_deck_that_pauses_shows_no_dots_and_clicks_as_its_html(
+    deck: Path, tmp_path: Path
+) -> None:
+    rendered = render(deck, BOTH)
+    html = rendered.outputs[Format.HTML].decode("utf-8")
+    slides = lxml_html.fromstring(html).find_class("slides")[0]
+    assert not LITERAL_PAUSE.search(slides.text_content())
+    pptx = tmp_path / "deck.pptx"
+    pptx.write_bytes(rendered.outputs[Format.PPTX])
+    shown = Presentation(str(pptx)).slides
+    assert not any(
+        LITERAL_PAUSE.search(shape.text_frame.text)
+        for slide in shown
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    html_clicks = [len({step.index for step in slide.steps}) for slide in html_steps(html)]
+    assert sum(html_clicks) > 0
+    assert [len(slide_clicks(slide.element)) for slide in shown] == html_clicks
+    assert validation_problems(pptx) == []
