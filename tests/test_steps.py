@@ -149,6 +149,14 @@ def test_a_pause_reaches_the_end_of_its_item_quote_or_column(tmp_path: Path) -> 
     assert not isinstance(slide.body[-1], Fragment)
 
 
+def test_a_pause_in_a_div_reaches_the_end_of_the_div(tmp_path: Path) -> None:
+    [slide] = slides_of(
+        tmp_path,
+        "## A\n\n::: {.box}\nIn the div.\n\n. . .\n\nLater in the div.\n:::\n\nAfter the div.\n",
+    )
+    assert played(slide) == [("Later in the div.", (), 0)]
+
+
 def test_a_pause_with_nothing_after_it_makes_no_step(tmp_path: Path) -> None:
     [first, second] = slides_of(
         tmp_path, "---\nslide-level: 2\n---\n\n# Part\n\n. . .\n\n## A\n\n- item\n\n    . . .\n"

@@ -316,8 +316,8 @@ def check_command(
     """Lint decks without writing anything: one 'file:line: level: message' per finding.
 
     Reports slides that must be split to fit, empty slides, images without alt text or file,
-    broken internal links, unknown code languages and unknown front-matter keys. Exits 1 on
-    an error (or on any finding with --strict).
+    broken internal links, unknown code languages, unknown front-matter keys and steps that
+    cannot be shown step by step. Exits 1 on an error (or on any finding with --strict).
     """
     failed = False
     for source in sources:

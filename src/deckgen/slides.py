@@ -35,6 +35,7 @@ from deckgen.model import (
     TeacherOnly,
     plain_text,
 )
+from deckgen.passes.steps import grouped
 from deckgen.passes.walk import map_blocks
 from deckgen.split import Attributes, Div, Segment, SlideSource, Text
 
@@ -74,8 +75,8 @@ def segment_blocks(
         elif TEACHER_CLASS in classes:
             inner = segment_blocks(segment.segments, notes, diagnostics)
             made = [TeacherOnly(tuple(inner), segment.origin)]
-        else:
-            made = segment_blocks(segment.segments, notes, diagnostics)
+        else:  # its blocks stand in its place; a pause in it reaches its end, as in pandoc
+            made = list(grouped(tuple(segment_blocks(segment.segments, notes, diagnostics))))
         blocks += with_steps(made, segment.attributes, segment.origin, diagnostics)
     return blocks
 

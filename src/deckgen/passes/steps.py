@@ -156,7 +156,7 @@ def _flipped(block: BulletList) -> BulletList:
     return map_tree(block, block=flip)
 
 
-def _grouped(sequence: tuple[Any, ...]) -> tuple[Any, ...]:
+def grouped(sequence: tuple[Any, ...]) -> tuple[Any, ...]:
     """Return blocks with what follows each pause in a fragment (empty ones dropped)."""
     if not any(isinstance(item, Pause) for item in sequence):
         return sequence
@@ -293,7 +293,7 @@ def _slide_steps(slide: Slide, incremental: bool, diagnostics: list[Diagnostic])
         return slide
     notes = shown_whole(slide.notes, diagnostics)
     body = map_tree(
-        slide.body, block=_reader(incremental, diagnostics), run=_span, sequence=_grouped
+        slide.body, block=_reader(incremental, diagnostics), run=_span, sequence=grouped
     )
     title, subtitle, takeaways = map_tree((slide.title, slide.subtitle, slide.takeaways), run=_span)
     parts, steps = _numbered((title, subtitle, body, takeaways))
