@@ -320,6 +320,33 @@ def test_deckgen_check_names_each_step_it_cannot_place_once_per_file(tmp_path: P
     assert result.returncode == 0
 
 
+def test_a_slide_split_in_parts_plays_each_part_from_its_first_click(tmp_path: Path) -> None:
+    items = "".join(f"- point number {n} of a list that goes on and on\n" for n in range(1, 31))
+    source = tmp_path / "long.md"
+    source.write_text(
+        f"## Long\n\n::: incremental\n{items}:::\n\n## Paused\n\nIntro.\n\n. . .\n\n{items}",
+        encoding="utf-8",
+    )
+    rendered = render(source, BOTH)
+    html = rendered.outputs[Format.HTML].decode("utf-8")
+    parts = html_steps(html)
+    assert len(parts) > 4
+    for section in lxml_html.fromstring(html).iter("section"):
+        written = [int(e.get("data-fragment-index")) for e in section.find_class("fragment")]
+        assert written == list(range(len(written)))  # each part from its first click
+    long_parts = [part for part in parts if part.title.startswith("Long")]
+    assert sum(len(part.steps) for part in long_parts) == 30
+    paused = [part for part in parts if part.title.startswith("Paused")]
+    assert [len(part.steps) for part in paused] == [1] * len(paused)  # the pause goes on
+    assert html.count("<ul>") == len(parts)  # each part's items are one list
+    pptx = tmp_path / "long.pptx"
+    pptx.write_bytes(rendered.outputs[Format.PPTX])
+    shown = Presentation(str(pptx)).slides
+    assert [len(slide_clicks(slide.element)) for slide in shown] == [
+        len(part.steps) for part in parts
+    ]
+
+
 # -- the shared real decks that pause -------------------------------------------------------------
 
 PAUSE_LINE = re.compile(r"^ {0,3}\.[ \t]+\.[ \t]+\.[ \t]*$", re.M)
