@@ -3,9 +3,15 @@ teacher-only content, in the model both backends read."""
 
 from __future__ import annotations
 
+import html
+import re
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
+from clirun import deckgen
 from deckgen.audience import Audience
 from deckgen.build import BuildOptions, Format, build, load
 from deckgen.model import Columns, Deck, Paragraph, plain_text
@@ -154,3 +160,72 @@ def test_students_pptx_has_no_notes_pages(tmp_path: Path) -> None:
     assert not any("notesSlide" in name for name in student_names)
     assert "Give them five minutes" in teacher_xml and "The answer is 42." in teacher_xml
     assert "Give them five minutes" not in student_xml and "The answer is 42." not in student_xml
+
+
+# -- through the command line, in both formats --------------------------------------------------
+
+QUOTED_TEACHER = """
+## Quiz
+
+> Think about it first.
+>
+> ::: teacher
+> The answer is 43.
+> :::
+"""
+TEACHER_ONLY = (
+    "The answer is 42.",
+    "The answer is 43.",
+    "Right, for the teacher.",
+    "Give them five minutes.",
+    "Welcome, teachers only.",
+    "Three points per answer.",
+)
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.chunks.append(data)
+
+
+def html_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.chunks).split())
+
+
+def pptx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        xml = "".join(archive.read(n).decode("utf-8") for n in archive.namelist() if "xml" in n)
+    return " ".join(
+        " ".join(html.unescape(t) for t in re.findall(r"<a:t>([^<]*)</a:t>", xml)).split()
+    )
+
+
+@pytest.mark.parametrize("audience", list(Audience), ids=[a.value for a in Audience])
+def test_the_cli_builds_each_audience_in_both_formats(tmp_path: Path, audience: Audience) -> None:
+    (tmp_path / "lesson.md").write_text(SOURCE + QUOTED_TEACHER, encoding="utf-8")
+    result = deckgen(
+        "build", "lesson.md", "--audience", audience.value, "-f", "all", "-o", "out", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    for text in (
+        html_text(tmp_path / "out" / "lesson.html"),
+        pptx_text(tmp_path / "out" / "lesson.pptx"),
+    ):
+        assert "Try it yourself." in text and "Think about it first." in text
+        assert ":::" not in text  # a fenced div is never shown as text
+        found = [line for line in TEACHER_ONLY if line in text]
+        assert found == (list(TEACHER_ONLY) if audience is Audience.TEACHER else [])

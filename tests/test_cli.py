@@ -83,3 +83,29 @@ def test_themes_lists_one_line_each() -> None:
     lines = result.stdout.strip().splitlines()
     assert any(line.startswith("cinematic ") for line in lines)
     assert all(len(line.split()) >= 2 for line in lines)
+
+
+LONG = "Long " * 60  # 300 characters: python-pptx refuses document properties over 255
+
+
+@pytest.mark.parametrize("key", ["title", "subtitle", "author", "lang"])
+def test_long_front_matter_builds_both_formats(tmp_path: Path, key: str) -> None:
+    from pptx import Presentation
+
+    value = f"<b>Ann</b> {LONG}" if key == "author" else LONG
+    source = tmp_path / "talk.md"
+    source.write_text(f"---\ntitle: Talk\n{key}: {value}\n---\n\n## One\n\nHello\n", "utf-8")
+    result = deckgen("build", str(source), "-f", "all", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "talk.html").read_text(encoding="utf-8")
+    assert LONG.strip() in html
+    properties = Presentation(str(tmp_path / "out" / "talk.pptx")).core_properties
+    shown = {
+        "title": properties.title,
+        "subtitle": properties.subject,
+        "author": properties.author,
+        "lang": properties.language,
+    }
+    assert len(shown[key]) <= 255 and shown[key].endswith("\u2026")
+    start = "Ann Long" if key == "author" else "Long"
+    assert "<" not in shown[key] and shown[key].startswith(start)

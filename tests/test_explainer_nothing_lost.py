@@ -1,15 +1,18 @@
 """Nothing lost: every sentence of an explainer page is on a slide or in that slide's notes.
 
-Checked in the built files, as a reader gets them: the HTML deck (each ``<section>``'s text, and
-its ``aside.notes``) and the .pptx (each slide's shapes, and its notes page), for every page of
-``decks/study-guide/`` and for decks of pages this test writes itself from fixed random seeds.
+Checked in the built files, as a reader gets them: the HTML deck (each ``<section>``'s text, its
+``aside.notes`` and its ``aside.more``) and the .pptx (each slide's shapes, and its notes page),
+for every page of ``decks/study-guide/`` and for decks of pages this test writes itself from fixed
+random seeds, in the teacher's copy and in the students' copy.
 
-A page's *units* are the sentences of its paragraphs and list items, its headings, and its code
-lines, read from the Markdown independently of deckgen's explainer (by mistune, through
-``parse_blocks``). The bold label of a labelled paragraph (``**In one sentence:**``) is structure,
-like a heading's ``#``, and is not a unit. Rules:
+A page's *units* are the sentences of its paragraphs and list items, its headings, its code lines,
+table cells and image descriptions, read from the raw Markdown by pandoc (its JSON AST), not by
+deckgen's own parser. The bold label of a labelled paragraph (``**In one sentence:**``) is
+structure, like a heading's ``#``, and is not a unit. Rules:
 
-- every unit appears in the text of the page's slides or their notes;
+- every unit appears in the text of the page's slides or their notes (the teacher's copy), or on
+  the slides or in their "more" text (the students' copy: HTML ``aside.more``, .pptx notes);
+- in the students' copy, the sentences of ``::: notes`` and ``::: teacher`` divs appear nowhere;
 - no sentence appears on slides more often than in the sources (nothing twice on slides). A
   continuation slide made by layout ("Glossary (2/2)") repeats its slide's title and subtitle as
   a running head; that repeat is not counted.
@@ -17,112 +20,164 @@ like a heading's ``#``, and is not a unit. Rules:
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
+import pypandoc
 import pytest
 from pptx import Presentation
 
+from clirun import deckgen
+from deckgen.audience import Audience
 from deckgen.build import BuildOptions, Format, build, load
-from deckgen.markdown import parse_blocks
-from deckgen.model import (
-    Block,
-    BulletList,
-    CodeBlock,
-    Heading,
-    Image,
-    Inline,
-    ListItem,
-    Paragraph,
-    Quote,
-    SlideKind,
-    Table,
-    plain_text,
-)
-from deckgen.read import SourceFile, read_deck
-from deckgen.split import CODE_FENCE, DIV_CLOSE, DIV_OPEN
+from deckgen.model import BulletList, SlideKind, plain_text
+from deckgen.read import read_deck
 
 REPO = Path(__file__).resolve().parents[1]
 STUDY_GUIDE = REPO / "decks" / "study-guide"
 BOTH = (Format.HTML, Format.PPTX)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")  # finer than the explainer's: never merges
+PANDOC_FORMAT = "markdown-smart"  # pandoc's Markdown, quotes and dashes as written
+TEACHER_CLASSES = {"notes", "teacher"}  # divs whose text the students' copy leaves out
 
 
 def norm(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
-# -- what a page says ------------------------------------------------------------------------
+# -- what a page says (pandoc's reading of the Markdown) -----------------------------------------
 
 
 @dataclass
 class Units:
-    """A page's units: ``sentences`` may appear on slides once each; ``others`` only somewhere."""
+    """A page's units: ``sentences`` may appear on slides once each; ``others`` only somewhere.
+
+    ``withheld`` are the sentences of notes and teacher divs, which students must not get.
+    """
 
     sentences: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
+    withheld: list[str] = field(default_factory=list)
 
-    def add_text(self, runs: Inline) -> None:
-        text = norm(plain_text(runs))
+    def add_text(self, text: str, withheld: bool) -> None:
+        text = norm(text)
+        found = []
         start = 0
         for match in SENTENCE_END.finditer(text):
-            self.sentences.append(text[start : match.start() + len(match.group().rstrip())])
+            found.append(text[start : match.start() + len(match.group().rstrip())])
             start = match.end()
         if text[start:].strip():
-            self.sentences.append(text[start:].strip())
+            found.append(text[start:].strip())
+        (self.withheld if withheld else self.sentences).extend(found)
+
+    def add_other(self, text: str, withheld: bool) -> None:
+        if not withheld and norm(text):
+            self.others.append(norm(text))
 
 
-def _without_label(runs: Inline) -> Inline:
-    if runs and runs[0].bold and runs[0].text.strip().endswith(":"):
-        return runs[1:]
-    if len(runs) > 1 and runs[0].bold and runs[1].text.startswith(":"):
-        return runs[1:]
-    return runs
+STYLES = {"Emph", "Strong", "Strikeout", "Underline", "SmallCaps", "Superscript", "Subscript"}
 
 
-def _items(items: tuple[ListItem, ...], units: Units) -> None:
-    for item in items:
-        units.add_text(item.runs)
-        _blocks(item.blocks, units)
+def inline_text(inlines: list[dict[str, Any]]) -> str:
+    """Return the text a reader sees of pandoc inline elements."""
+    parts = []
+    for item in inlines:
+        kind, content = item["t"], item.get("c")
+        if kind == "Str":
+            parts.append(content)
+        elif kind in ("Space", "SoftBreak", "LineBreak"):
+            parts.append(" ")
+        elif kind in ("Code", "Math", "RawInline"):
+            parts.append(content[1])
+        elif kind in ("Span", "Link", "Image", "Cite", "Quoted"):
+            parts.append(inline_text(content[1]))
+        elif kind in STYLES:
+            parts.append(inline_text(content))
+        elif kind != "Note":
+            raise AssertionError(f"an inline pandoc element this test does not know: {kind}")
+    return "".join(parts)
 
 
-def _blocks(blocks: list[Block] | tuple[Block, ...], units: Units) -> None:
+def _without_label(inlines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return a paragraph's inlines without an opening bold label (``**Label:**``)."""
+    if not inlines or inlines[0]["t"] != "Strong":
+        return inlines
+    label = inline_text(inlines[0]["c"]).strip()
+    rest = inlines[1:]
+    if label.endswith(":"):
+        return rest
+    if rest and rest[0]["t"] == "Str" and rest[0]["c"].startswith(":"):
+        return [{"t": "Str", "c": rest[0]["c"][1:]}, *rest[1:]]
+    return inlines
+
+
+def _cells(table: list[Any]) -> list[list[dict[str, Any]]]:
+    """Return the blocks of every cell of a pandoc table (head, bodies and foot)."""
+    _, _, _, head, bodies, foot = table
+    rows = list(head[1]) + list(foot[1])
+    for body in bodies:
+        rows += body[2] + body[3]
+    return [cell[4] for row in rows for cell in row[1]]
+
+
+def _blocks(blocks: list[dict[str, Any]], units: Units, withheld: bool = False) -> None:
     for block in blocks:
-        if isinstance(block, Paragraph):
-            units.add_text(_without_label(block.runs))
-        elif isinstance(block, Heading):
-            units.others.append(norm(plain_text(block.runs)))
-        elif isinstance(block, BulletList):
-            _items(block.items, units)
-        elif isinstance(block, CodeBlock):
-            units.others += [norm(line) for line in block.text.split("\n") if line.strip()]
-        elif isinstance(block, Table):
-            units.others += [
-                norm(plain_text(c)) for row in (block.header, *block.rows) for c in row
-            ]
-        elif isinstance(block, Quote):
-            _blocks(block.blocks, units)
-        elif isinstance(block, Image):
-            units.others.append(norm(block.alt))
+        kind, content = block["t"], block.get("c")
+        if kind == "Para":
+            units.add_text(inline_text(_without_label(content)), withheld)
+        elif kind == "Plain":
+            units.add_text(inline_text(content), withheld)
+        elif kind == "Header":
+            units.add_other(inline_text(content[2]), withheld)
+        elif kind == "CodeBlock":
+            for line in content[1].split("\n"):
+                units.add_other(line, withheld)
+        elif kind == "BulletList":
+            for item in content:
+                _blocks(item, units, withheld)
+        elif kind == "OrderedList":
+            for item in content[1]:
+                _blocks(item, units, withheld)
+        elif kind == "BlockQuote":
+            _blocks(content, units, withheld)
+        elif kind == "Div":
+            classes = set(content[0][1])
+            _blocks(content[1], units, withheld or bool(classes & TEACHER_CLASSES))
+        elif kind == "Table":
+            for cell in _cells(content):
+                for part in cell:
+                    units.add_other(inline_text(part["c"]), withheld)
+        elif kind == "Figure":
+            _blocks(content[2], units, withheld)
+        elif kind not in ("HorizontalRule", "RawBlock"):
+            raise AssertionError(f"a pandoc block this test does not know: {kind}")
 
 
-def page_units(file: SourceFile) -> Units:
-    """Return the units of a page, its fenced-div lines (``:::``) left out."""
-    lines, in_code = [], False
-    for line in file.lines:
-        if CODE_FENCE.match(line):
-            in_code = not in_code
-        if not in_code and (DIV_OPEN.match(line) or DIV_CLOSE.match(line)):
-            line = ""
-        lines.append(line)
-    units = Units()
-    _blocks(parse_blocks(tuple(lines), file.origin(0), []), units)
-    units.others = [re.sub(r"\s*\{[^}]*\}$", "", unit) for unit in units.others]  # {#id}
-    return units
+def deck_units(source: Path) -> dict[str, Units]:
+    """Return the units of each page of the deck at ``source``, by its display name.
+
+    All pages go to pandoc in one run, each wrapped in a div that names it.
+    """
+    files = read_deck(source).files
+    document = "".join(
+        f"\n\n::::::::: {{#page-{number}}}\n\n" + "\n".join(file.lines) + "\n\n:::::::::\n\n"
+        for number, file in enumerate(files)
+    )
+    ast = json.loads(pypandoc.convert_text(document, "json", format=PANDOC_FORMAT))
+    pages = {}
+    for block in ast["blocks"]:
+        assert block["t"] == "Div" and block["c"][0][0].startswith("page-"), block["t"]
+        units = Units()
+        _blocks(block["c"][1], units)
+        pages[files[int(block["c"][0][0].removeprefix("page-"))].display] = units
+    assert len(pages) == len(files)
+    return pages
 
 
 # -- what the built files show ---------------------------------------------------------------
@@ -130,14 +185,16 @@ def page_units(file: SourceFile) -> Units:
 
 @dataclass
 class Shown:
-    """One output slide: its visible text and its speaker notes."""
+    """One output slide: its visible text, its speaker notes and its "more" text."""
 
     visible: str
     notes: str
+    more: str = ""
 
 
 BREAKS = {"p", "li", "div", "pre", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr"}
 BREAKS |= {"figcaption", "blockquote", "ul", "ol", "header", "aside", "section"}
+ASIDES = ("notes", "more")
 
 
 class _SlideText(HTMLParser):
@@ -145,7 +202,8 @@ class _SlideText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.slides: list[Shown] = []
         self.depth = 0  # <section> nesting
-        self.notes_depth = 0
+        self.aside: str | None = None  # "notes" or "more" inside such an aside
+        self.aside_depth = 0
         self.skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -154,10 +212,12 @@ class _SlideText(HTMLParser):
         if tag == "section":
             self.depth += 1
             self.slides.append(Shown("", ""))
-        if self.depth and tag == "aside" and ("class", "notes") in attrs:
-            self.notes_depth = 1
-        elif self.notes_depth and tag == "aside":
-            self.notes_depth += 1
+        if tag == "aside" and self.aside:
+            self.aside_depth += 1
+        elif tag == "aside" and self.depth:
+            kind = dict(attrs).get("class")
+            if kind in ASIDES:
+                self.aside, self.aside_depth = kind, 1
         if tag in BREAKS:
             self.handle_data("\n")
 
@@ -166,8 +226,10 @@ class _SlideText(HTMLParser):
             self.skip -= 1
         if tag in BREAKS:
             self.handle_data("\n")
-        if tag == "aside" and self.notes_depth:
-            self.notes_depth -= 1
+        if tag == "aside" and self.aside:
+            self.aside_depth -= 1
+            if not self.aside_depth:
+                self.aside = None
         if tag == "section":
             self.depth -= 1
 
@@ -175,8 +237,10 @@ class _SlideText(HTMLParser):
         if not self.depth or self.skip:
             return
         slide = self.slides[-1]
-        if self.notes_depth:
+        if self.aside == "notes":
             slide.notes += data
+        elif self.aside == "more":
+            slide.more += data
         else:
             slide.visible += data
 
@@ -200,6 +264,7 @@ def _shape_text(shapes) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def pptx_slides(path: Path) -> list[Shown]:
+    """Return each slide's text and its notes page (the students' copy: its "more" text)."""
     slides = []
     for slide in Presentation(str(path)).slides:
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
@@ -207,39 +272,52 @@ def pptx_slides(path: Path) -> list[Shown]:
     return slides
 
 
+READERS = {Format.HTML: html_slides, Format.PPTX: pptx_slides}
+
+
 # -- the check -------------------------------------------------------------------------------
 
 
 def built(source: Path, outdir: Path, formats: tuple[Format, ...]) -> dict[Format, list[Shown]]:
-    """Return the slides of each built format of ``source``, checked to be the laid-out ones."""
+    """Return the slides of each built format of ``source`` (the teacher's copy)."""
     result = build(source, outdir, BuildOptions(formats=formats))
-    readers = {Format.HTML: html_slides, Format.PPTX: pptx_slides}
-    return {fmt: readers[fmt](path) for fmt, path in zip(formats, result.outputs, strict=True)}
+    return {fmt: READERS[fmt](path) for fmt, path in zip(formats, result.outputs, strict=True)}
 
 
-def problems(source: Path, outputs: dict[Format, list[Shown]]) -> list[str]:
-    """Return what was lost or doubled in each output of the deck at ``source``."""
+def built_for_students(source: Path, outdir: Path) -> dict[Format, list[Shown]]:
+    """Return the slides of the students' copy of ``source``, built by the command line."""
+    result = deckgen("build", str(source), "--audience", "student", "-f", "all", "-o", str(outdir))
+    assert result.returncode == 0, result.stderr
+    name = read_deck(source).name
+    return {fmt: READERS[fmt](outdir / f"{name}.{fmt.value}") for fmt in BOTH}
+
+
+def problems(
+    source: Path, outputs: dict[Format, list[Shown]], audience: Audience = Audience.TEACHER
+) -> list[str]:
+    """Return what each output of ``source`` lost, doubled or (students) let through."""
     deck_source = read_deck(source)
-    _, laid_out, _ = load(source)
-    pages = {file.display: file for file in deck_source.files}
+    _, laid_out, _ = load(source, audience=audience)
     page_of = [placed.source.origin.path if placed.source else "" for placed in laid_out.slides]
     running_heads = [
         norm(plain_text(placed.slide.subtitle)) if placed.part > 1 else ""
         for placed in laid_out.slides
     ]
-    units = {display: page_units(file) for display, file in pages.items()}
-    source_text = norm(" ".join(" ".join(u.sentences) for u in units.values()))
+    units = deck_units(source)
+    if audience is Audience.TEACHER:  # the notes and the teacher's parts are all there
+        units = {d: Units(u.sentences + u.withheld, u.others) for d, u in units.items()}
+    source_text = norm(" ".join(" ".join(u.sentences + u.withheld) for u in units.values()))
     source_text += " " + norm(" ".join(str(s.value) for s in deck_source.settings.values()))
     found = []
     for fmt, shown in outputs.items():
         assert len(shown) == len(page_of), f"{fmt.value}: {len(shown)} slides, not {len(page_of)}"
         slides = [
-            Shown(norm(s.visible).replace(head, "", 1) if head else s.visible, s.notes)
+            Shown(norm(s.visible).replace(head, "", 1) if head else s.visible, s.notes, s.more)
             for s, head in zip(shown, running_heads, strict=True)
         ]
         for display, page in units.items():
             mine = [s for s, p in zip(slides, page_of, strict=True) if p == display]
-            everything = norm(" ".join(s.visible + " " + s.notes for s in mine))
+            everything = norm(" ".join(f"{s.visible} {s.notes} {s.more}" for s in mine))
             visible = norm(" ".join(s.visible for s in mine))
             for unit in page.sentences + page.others:
                 if unit not in everything:
@@ -247,6 +325,9 @@ def problems(source: Path, outputs: dict[Format, list[Shown]]) -> list[str]:
             for unit in set(page.sentences):
                 if visible.count(unit) > source_text.count(unit):
                     found.append(f"{fmt.value}: {display}: on slides twice: {unit!r}")
+            for unit in set(page.withheld) - set(page.sentences):
+                if unit in everything:
+                    found.append(f"{fmt.value}: {display}: teacher's text for students: {unit!r}")
         all_visible = norm(" ".join(s.visible for s in slides))
         for unit in {u for page in units.values() for u in page.sentences}:
             if all_visible.count(unit) > source_text.count(unit):
@@ -259,10 +340,22 @@ def study_guide_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[Format
     return built(STUDY_GUIDE, tmp_path_factory.mktemp("study-guide"), BOTH)
 
 
+@pytest.fixture(scope="module")
+def study_guide_students(tmp_path_factory: pytest.TempPathFactory) -> dict[Format, list[Shown]]:
+    return built_for_students(STUDY_GUIDE, tmp_path_factory.mktemp("study-guide-students"))
+
+
 def test_study_guide_pages_lose_nothing_in_html_and_pptx(
     study_guide_outputs: dict[Format, list[Shown]],
 ) -> None:
     assert problems(STUDY_GUIDE, study_guide_outputs) == []
+
+
+def test_the_students_copy_of_the_study_guide_loses_nothing_and_has_no_notes(
+    study_guide_students: dict[Format, list[Shown]],
+) -> None:
+    assert problems(STUDY_GUIDE, study_guide_students, Audience.STUDENT) == []
+    assert all(not s.notes for s in study_guide_students[Format.HTML])  # no speaker notes
 
 
 def test_the_check_notices_a_lost_and_a_doubled_sentence(
@@ -270,13 +363,27 @@ def test_the_check_notices_a_lost_and_a_doubled_sentence(
 ) -> None:
     html = list(study_guide_outputs[Format.HTML])
     index = next(i for i, s in enumerate(html) if "Specificity beats cleverness." in s.visible)
-    lost = Shown(html[index].visible, html[index].notes.replace("vagueness", "vagueness?"))
-    html[index] = lost
+    changed = html[index].notes.replace("vagueness", "vagueness?")
+    html[index] = Shown(html[index].visible, changed, html[index].more.replace("vagueness", "?"))
     html[index + 1] = Shown(html[index + 1].visible + " Specificity beats cleverness.", "")
     found = problems(STUDY_GUIDE, {Format.HTML: html})
     lost_unit = "prompting-principles.md: lost: 'The most common prompt mistake is vagueness.'"
     assert any(lost_unit in f for f in found)
     assert any("on slides twice: 'Specificity beats cleverness.'" in f for f in found)
+
+
+def test_the_check_notices_a_students_copy_with_the_notes_or_without_the_more_text(
+    study_guide_outputs: dict[Format, list[Shown]],
+) -> None:
+    """The teacher's HTML passed off as the students' copy, once with its notes as they are
+    (teacher's notes let through), once without notes and "more" text (page prose lost)."""
+    teacher = study_guide_outputs[Format.HTML]
+    with_notes = [Shown(s.visible, s.notes, "") for s in teacher]
+    found = problems(STUDY_GUIDE, {Format.HTML: with_notes}, Audience.STUDENT)
+    assert any("introduction.md: teacher's text for students" in f for f in found)
+    without = [Shown(s.visible, "", "") for s in teacher]
+    found = problems(STUDY_GUIDE, {Format.HTML: without}, Audience.STUDENT)
+    assert any(": lost: " in f and "introduction.md" not in f for f in found)
 
 
 # -- pages this test writes ------------------------------------------------------------------
@@ -437,6 +544,13 @@ def test_written_pages_lose_nothing_in_html_and_pptx(tmp_path: Path, seed: int) 
     deck = write_deck(tmp_path / f"deck-{seed}", seed)
     outputs = built(deck, tmp_path / "dist", BOTH)
     assert problems(deck, outputs) == []
+
+
+@pytest.mark.parametrize("seed", SEEDS[:4])
+def test_the_students_copy_of_written_pages_loses_nothing(tmp_path: Path, seed: int) -> None:
+    deck = write_deck(tmp_path / f"deck-{seed}", seed)
+    outputs = built_for_students(deck, tmp_path / "dist")
+    assert problems(deck, outputs, Audience.STUDENT) == []
 
 
 @pytest.mark.parametrize("seed", SEEDS)

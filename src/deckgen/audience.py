@@ -3,7 +3,8 @@
 It runs on the slide model after parsing and before layout, so both backends get the same deck.
 The teacher's copy keeps everything (``::: teacher`` content shows in place, as ordinary content).
 The students' copy has no speaker notes, no teacher-only content and no steps (each slide is
-shown complete, as students read it after class):
+shown complete, as students read it after class), but keeps each slide's "more" text (the
+page's own prose that explainer mode moved into the notes, ``Slide.more_notes``):
 
 - ``::: teacher`` divs are dropped, wherever they sit (also inside columns and quotes);
 - a slide whose heading has the ``.teacher`` class is dropped; on a section heading, the whole
@@ -40,9 +41,14 @@ def _drop(item: object) -> tuple[object, ...] | None:
     return () if isinstance(item, TeacherOnly) else None
 
 
-def _teacher_content(slide: Slide, splice: Splice) -> Slide:
-    """Return ``slide`` with its teacher-only parts, wherever they sit, spliced by ``splice``."""
-    return map_tree(slide, splice=splice)
+def _copy(slide: Slide, splice: Splice, speaker_notes: bool) -> Slide:
+    """Return ``slide`` with its teacher-only parts, wherever they sit, spliced by ``splice``;
+    its "more" text (the page's own prose explainer mode moved off the slide) always kept, its
+    speaker notes only with ``speaker_notes``."""
+    more = map_tree(slide.notes[: slide.more_notes], splice=splice)
+    notes = map_tree(slide.notes[slide.more_notes :], splice=splice) if speaker_notes else ()
+    shown = map_tree(slide.with_changes(notes=()), splice=splice)
+    return shown.with_changes(notes=more + notes, more_notes=len(more))
 
 
 def _teacher_slides(slides: tuple[Slide, ...]) -> set[str]:
@@ -60,14 +66,14 @@ def _teacher_slides(slides: tuple[Slide, ...]) -> set[str]:
 def for_audience(deck: Deck, audience: Audience, diagnostics: list[Diagnostic]) -> Deck:
     """Return ``deck`` as ``audience`` gets it (see the module docstring)."""
     if audience is Audience.TEACHER:
-        slides = tuple(_teacher_content(slide, _unwrap) for slide in deck.slides)
+        slides = tuple(_copy(slide, _unwrap, speaker_notes=True) for slide in deck.slides)
         return replace(deck, slides=slides)
     marked = _teacher_slides(deck.slides)
     kept: list[Slide] = []
     for slide in deck.slides:
         if slide.id in marked:
             continue
-        slide = without_steps(_teacher_content(slide.with_changes(notes=()), _drop))
+        slide = without_steps(_copy(slide, _drop, speaker_notes=False))
         if not is_empty(slide):
             kept.append(slide)
     gone = {slide.id for slide in deck.slides} - {slide.id for slide in kept}

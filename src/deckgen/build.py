@@ -71,7 +71,8 @@ Renderer = Callable[[LaidOutDeck, BuildOptions, list[Diagnostic]], bytes]
 def _render_html(
     laid_out: LaidOutDeck, options: BuildOptions, diagnostics: list[Diagnostic]
 ) -> bytes:
-    return render_html(laid_out, options.html, diagnostics)
+    speaker_notes = options.audience is Audience.TEACHER
+    return render_html(laid_out, replace(options.html, speaker_notes=speaker_notes), diagnostics)
 
 
 def _render_pptx(

@@ -256,6 +256,8 @@ class Slide:
 
     ``classes`` and ``attributes`` (``key=value`` pairs) are those written on its heading;
     ``section`` is the title of the section divider it falls under ("" before the first).
+    The first ``more_notes`` blocks of ``notes`` are the page's own text that explainer mode moved
+    off the slide: every audience keeps them (the slide's "more" text); the rest are speaker notes.
     ``steps`` is how many clicks it plays before it is complete (0: shown whole at once).
     """
 
@@ -270,6 +272,7 @@ class Slide:
     classes: tuple[str, ...] = ()
     attributes: tuple[tuple[str, str], ...] = ()
     section: str = ""
+    more_notes: int = 0
     steps: int = 0
 
     def with_changes(self, **changes: object) -> Slide:

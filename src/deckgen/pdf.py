@@ -143,7 +143,10 @@ def print_pdf(
 
     with tempfile.TemporaryDirectory(prefix="deckgen-pdf-") as folder:
         deck = Path(folder) / "deck.html"
-        deck.write_bytes(html)
+        try:
+            deck.write_bytes(html)
+        except OSError as error:
+            raise DeckError(ORIGIN, f"cannot write the page to print: {error.strerror}") from None
         url = deck.as_uri() + PRINT_QUERY + (NOTES_QUERY if options.notes else "")
         try:
             with sync_playwright() as playwright:

@@ -29,6 +29,7 @@ from deckgen.model import (
     Fragment,
     Inline,
     Paragraph,
+    Quote,
     Slide,
     SlideKind,
     Step,
@@ -37,7 +38,7 @@ from deckgen.model import (
 )
 from deckgen.passes.steps import grouped
 from deckgen.passes.walk import map_blocks
-from deckgen.split import Attributes, Div, Segment, SlideSource, Text
+from deckgen.split import Attributes, Div, Quoted, Segment, SlideSource, Text
 
 SUBTITLE_MAX_CHARS = 140
 NOTES_CLASSES = frozenset({"notes"})
@@ -62,6 +63,10 @@ def segment_blocks(
     for segment in segments:
         if isinstance(segment, Text):
             blocks += parse_blocks(segment.lines, segment.origin, diagnostics)
+            continue
+        if isinstance(segment, Quoted):
+            inner = segment_blocks(segment.segments, notes, diagnostics)
+            blocks.append(Quote(tuple(inner), segment.origin))
             continue
         classes = set(segment.attributes.classes)
         made: list[Block]

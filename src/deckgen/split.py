@@ -2,14 +2,16 @@
 
 Headings at or above the slide level start a slide, a thematic break (``---`` after a blank line)
 starts an untitled one, and pandoc fenced divs (``::: notes``, ``:::: columns``) become nested
-``Div`` segments. Code fences are skipped, so nothing inside them splits a slide. mistune gives no
-line numbers, so this scanner is where every ``file:line`` comes from.
+``Div`` segments. A block quote that holds a fenced div (``> ::: teacher``) becomes a ``Quoted``
+segment, its lines scanned again without their ``>``. Code fences are skipped, so nothing inside
+them splits a slide. mistune gives no line numbers, so this scanner is where every ``file:line``
+comes from.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from deckgen.diagnostics import DeckError, Diagnostic, Level, Origin
 from deckgen.read import SourceFile
@@ -21,6 +23,7 @@ CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 DIV_OPEN = re.compile(r"^ {0,3}(:{3,})[ \t]*(\{[^}]*\}|[A-Za-z][\w-]*)[ \t]*:*[ \t]*$")
 DIV_CLOSE = re.compile(r"^ {0,3}:{3,}[ \t]*$")
 COMMENT_OPEN = re.compile(r"^ {0,3}<!--")
+QUOTE_MARKER = re.compile(r"^ {0,3}> ?")
 ATTRIBUTES = re.compile(r"[ \t]*\{([^}]*)\}[ \t]*$")
 MAX_DIV_DEPTH = 32  # deeper nesting is a mistake, and would exhaust recursion later
 
@@ -71,7 +74,15 @@ class Div:
     origin: Origin
 
 
-Segment = Text | Div
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A block quote holding a fenced div: what it holds, scanned like any other lines."""
+
+    segments: tuple[Segment, ...]
+    origin: Origin
+
+
+Segment = Text | Div | Quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,16 +130,47 @@ def _heading(line: str) -> tuple[int, str, Attributes] | None:
     return len(match.group(1)), title.strip(), attributes
 
 
+def _quote_run_end(lines: tuple[str, ...], start: int) -> int:
+    """Return the index after the run of quoted lines (``>``) starting at ``start``."""
+    end = start
+    while end < len(lines) and QUOTE_MARKER.match(lines[end]):
+        end += 1
+    return end
+
+
+def _quote_end(lines: tuple[str, ...], start: int) -> int:
+    """Return the index after the block quote starting at ``start`` when it holds a fenced div,
+
+    else ``start`` (the quote is left to the Markdown parser).
+    """
+    end = _quote_run_end(lines, start)
+    inner = [QUOTE_MARKER.sub("", line, count=1) for line in lines[start:end]]
+    return end if any(DIV_OPEN.match(line) for line in inner) else start
+
+
+def _quoted(file: SourceFile, start: int, end: int, diagnostics: list[Diagnostic]) -> Quoted:
+    """Return the block quote of lines ``start`` to ``end``, scanned without its ``>`` markers."""
+    lines = tuple(QUOTE_MARKER.sub("", line, count=1) for line in file.lines[start:end])
+    inner = replace(file, lines=lines, first_line=file.first_line + start)
+    sources = split_slides(inner, 0, diagnostics, in_quote=True)
+    return Quoted(tuple(s for source in sources for s in source.segments), file.origin(start))
+
+
 def split_slides(
-    file: SourceFile, slide_level: int, diagnostics: list[Diagnostic]
+    file: SourceFile, slide_level: int, diagnostics: list[Diagnostic], in_quote: bool = False
 ) -> list[SlideSource]:
-    """Return the slide sources of ``file``; raise DeckError for an unclosed fence or div."""
+    """Return the slide sources of ``file``; raise DeckError for an unclosed fence or div.
+
+    ``in_quote``: the lines of a block quote, where no heading or rule starts a slide.
+    """
     slides: list[SlideSource] = []
     stack: list[_OpenDiv] = []
     top = _OpenDiv(Attributes(), file.origin(0))
     heading: tuple[int | None, str, Attributes, Origin] | None = None
     fence: tuple[str, int, int] | None = None  # (char, length, index of opening line)
     rule: Origin | None = None
+    skip_to = 0  # lines before this index were read as part of a quoted div
+    plain_quote_to = 0  # lines before this index are in a block quote that holds no div
 
     def close_slide(index: int, before_heading: bool = False) -> Origin | None:
         """Close the slide so far; return where it started when it was only a '---' before a
@@ -149,6 +191,8 @@ def split_slides(
     ended = True  # the line before ended a block, so a heading or a rule may start here
     in_comment = False  # inside an HTML comment block, which holds no slide structure
     for index, line in enumerate(file.lines):
+        if index < skip_to:
+            continue
         current = stack[-1] if stack else top
         at_block_start, ended = ended, False
         if fence is not None:
@@ -175,6 +219,14 @@ def split_slides(
             ended = not in_comment
             continue
         ended = True  # div markers, headings and rules are blocks of their own
+        if index >= plain_quote_to and QUOTE_MARKER.match(line):
+            end = _quote_end(file.lines, index)
+            if end > index:
+                _flush(current, file, index)
+                current.segments.append(_quoted(file, index, end, diagnostics))
+                current.first = skip_to = end
+                continue
+            plain_quote_to = _quote_run_end(file.lines, index)
         if DIV_CLOSE.match(line) and stack:
             closing = stack.pop()
             _flush(closing, file, index + 1)
@@ -225,7 +277,7 @@ def split_slides(
                 top.first = index + 1
                 ended = True
                 continue
-            if at_block_start and THEMATIC_BREAK.match(line):
+            if not in_quote and at_block_start and THEMATIC_BREAK.match(line):
                 rule = close_slide(index)
                 heading = (None, "", Attributes(), file.origin(index))
                 top.first = index + 1

@@ -396,6 +396,7 @@ SCHEMA_BREAKS: dict[str, Callable[[str], str]] = {
 }
 
 
+@pytest.mark.unvalidated_pptx("writes broken timing trees on purpose")
 @pytest.mark.parametrize("kind", list(SCHEMA_BREAKS))
 def test_both_checkers_reject_a_broken_timing_tree(
     decks: dict[str, Deck], tmp_path: Path, kind: str

@@ -159,6 +159,7 @@ def test_the_template_slides_are_replaced_by_the_deck(tmp_path: Path) -> None:
     assert "Institution sample slide" not in titles
 
 
+@pytest.mark.unvalidated_pptx("a template that is not a .pptx at all")
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -19,19 +19,36 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# Every text node of the current slide whose box lies outside the slide's frame (1 px tolerance).
+# Every text node of the current slide whose line lies outside the slide's page, less the theme's
+# margins (give or take 1 px of the page, for rounding, and 1 px of the window). The page is what
+# reveal.js shows (.slides, sized to the deck's page and scaled to the window), not the slide's
+# .frame: a frame that grows with its text (min-height) must not hide text that runs off the page.
+# A line is its glyph box less what stands out of its line height (a solid-set heading's glyphs
+# are taller than its lines).
 TEXT_OUTSIDE_SLIDE = """() => {
   const slide = Reveal.getCurrentSlide();
-  const frame = slide.querySelector('.frame').getBoundingClientRect();
+  const page = document.querySelector('.reveal .slides').getBoundingClientRect();
+  const scale = page.width / Reveal.getConfig().width;
+  const root = getComputedStyle(document.documentElement);
+  const px = (name) => {
+    const value = root.getPropertyValue(name).trim();
+    return parseFloat(value) * (value.endsWith('pt') ? 96 / 72 : 1) * scale;
+  };
+  const [marginX, marginY] = [px('--margin-x'), px('--margin-y')];
+  const slack = 1 + scale;
+  const inside = {left: page.left + marginX, right: page.right - marginX,
+                  top: page.top + marginY, bottom: page.bottom - marginY};
   const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
   const outside = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.textContent.trim() || node.parentElement.closest('aside.notes')) continue;
+    if (!node.textContent.trim() || node.parentElement.closest('aside')) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
+    const lineHeight = parseFloat(getComputedStyle(node.parentElement).lineHeight) * scale;
     for (const box of range.getClientRects()) {
-      if (box.left < frame.left - 1 || box.right > frame.right + 1 ||
-          box.top < frame.top - 1 || box.bottom > frame.bottom + 1) {
+      const excess = lineHeight < box.height ? (box.height - lineHeight) / 2 : 0;
+      if (box.left < inside.left - slack || box.right > inside.right + slack ||
+          box.top + excess < inside.top - slack || box.bottom - excess > inside.bottom + slack) {
         outside.push(node.textContent.trim().slice(0, 60));
         break;
       }

@@ -76,3 +76,31 @@ def test_a_forty_percent_column_is_forty_percent_of_the_row(tmp_path: Path) -> N
     left, right = widths
     assert left / (left + right) == pytest.approx(0.4, abs=0.01)
     assert gap > 0
+
+
+# A frame as tall as the page (the theme's rule), or one that grows with its text; the same
+# stylesheet sets the body far above the size the layout stage fitted, so text runs off the page.
+FRAMES = {
+    "height": "",
+    "min-height": ".reveal .frame { height: auto; min-height: var(--page-height); }",
+}
+
+
+@pytest.mark.parametrize("frame", sorted(FRAMES))
+def test_the_check_flags_text_that_runs_off_the_page(frame: str, tmp_path: Path) -> None:
+    """Negative control: the overflow check must see a deck built to overflow, whatever the
+    frame does (measuring against .frame, a frame with min-height hid everything)."""
+    deck = tmp_path / "deck"
+    (deck / "big").mkdir(parents=True)
+    (deck / "big" / "theme.toml").write_text('name = "big"\nextends = "base"\n', "utf-8")
+    (deck / "big" / "style.css").write_text(
+        f".reveal .body {{ font-size: 72pt !important; }}\n{FRAMES[frame]}\n", "utf-8"
+    )
+    items = "\n".join(f"- Point number {n} of the slide" for n in range(1, 7))
+    (deck / "talk.md").write_text(f"---\ntheme: big\n---\n\n## Too much\n\n{items}\n", "utf-8")
+    [html] = build(deck / "talk.md", tmp_path / "out", BuildOptions()).outputs
+    with open_deck(html) as (page, _):
+        show_slide(page, 0)
+        outside = text_outside_slide(page)
+    assert "Point number 6 of the slide" in outside
+    assert "Too much" not in outside  # the title is where it belongs

@@ -1,9 +1,10 @@
 /* deckgen's reader tools for the single-file deck: a menu of parts and slides, search over the
- * slide text and the speaker notes, overview and print links. No dependencies, no network.
+ * slide text and the speaker notes, overview and print links, and a "more" panel with the text
+ * a page said beyond its slide. No dependencies, no network.
  *
  * It reads the markup the templates write (one <section id> per slide, data-section, .frame for
- * what the slide shows, aside.notes for the notes) and builds its own UI outside .reveal, so no
- * slide's text changes. Work that grows with the deck (the outline, the search index) is done
+ * what the slide shows, aside.notes for the notes, a hidden aside.more for the "more" text) and
+ * builds its own UI outside .reveal, so no slide's text or layout changes. Work that grows with the deck (the outline, the search index) is done
  * once, when first needed, so a deck of a thousand slides opens as fast as a short one.
  */
 (function () {
@@ -36,6 +37,7 @@
 
   var ICON_MENU = 'M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z';
   var ICON_SEARCH = 'M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10z';
+  var ICON_MORE = 'M11 7h2v2h-2zm0 4h2v6h-2zm1-9a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16z';
   var ICON_CLOSE = 'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4z';
 
   /** A regular expression that finds ``query`` case-insensitively; white space matches any run. */
@@ -119,6 +121,23 @@
     this.searchButton = this.button('deck-ui-button', 'Search (/)', ICON_SEARCH);
     bar.appendChild(this.menuButton);
     bar.appendChild(this.searchButton);
+    this.hasMore = !!document.querySelector('.reveal .slides aside.more');
+    if (this.hasMore) {
+      this.moreButton = this.button('deck-ui-button', 'More on this slide (I)', ICON_MORE);
+      this.moreButton.setAttribute('aria-controls', 'deck-more');
+      this.moreButton.setAttribute('aria-expanded', 'false');
+      bar.appendChild(this.moreButton);
+      document.documentElement.classList.add('deck-has-more');
+      this.more = element('aside', 'deck-more');
+      this.more.id = 'deck-more';
+      this.more.setAttribute('aria-label', 'More on this slide');
+      this.more.hidden = true;
+      this.moreBody = element('div', 'deck-more-body');
+      var moreClose = this.button('deck-ui-button deck-more-close', 'Close (Esc)', ICON_CLOSE);
+      moreClose.addEventListener('click', this.closeMore.bind(this));
+      this.more.appendChild(moreClose);
+      this.more.appendChild(this.moreBody);
+    }
 
     var panel = element('nav', 'deck-menu');
     panel.id = 'deck-menu';
@@ -160,6 +179,7 @@
     panel.appendChild(this.outline);
     root.appendChild(bar);
     root.appendChild(panel);
+    if (this.more) root.appendChild(this.more);
     document.body.appendChild(root);
     this.root = root;
     this.panel = panel;
@@ -256,7 +276,28 @@
     Reveal.on('slidechanged', function () {
       self.markCurrent();
       self.highlight();
+      self.showMore();
     });
+    if (this.moreButton) {
+      this.moreButton.addEventListener('click', function () {
+        if (self.more.hidden) self.openMore();
+        else self.closeMore();
+      });
+      document.addEventListener('keydown', function (event) {
+        // Esc closes the open "more" panel first (the menu, when open, handles its own Esc).
+        if (event.key !== 'Escape' || self.more.hidden || !self.panel.hidden) return;
+        event.preventDefault();
+        event.stopPropagation();
+        var inside = self.more.contains(document.activeElement);
+        self.closeMore();
+        if (inside) self.moreButton.focus();
+      }, true);
+      Reveal.addKeyBinding({ keyCode: 73, key: 'I', description: 'More on this slide' }, function () {
+        if (self.more.hidden) self.openMore();
+        else self.closeMore();
+      });
+      this.showMore();
+    }
     document.addEventListener('pointerdown', function (event) {
       // Over the deck (narrow windows), a tap beside the panel closes it.
       if (!self.panel.hidden && !self.docked() && !self.root.contains(event.target)) {
@@ -311,6 +352,39 @@
     document.documentElement.classList.remove('deck-menu-open');
     this.place();
     if (restoreFocus) this.menuButton.focus();
+  };
+
+  /** The current slide's "more" text: the page's own words that its slide leaves out. */
+  DeckTools.prototype.currentMore = function () {
+    var slide = this.Reveal.getCurrentSlide();
+    return slide ? slide.querySelector('aside.more') : null;
+  };
+
+  DeckTools.prototype.openMore = function () {
+    this.more.hidden = false;
+    this.moreButton.setAttribute('aria-expanded', 'true');
+    this.showMore();
+  };
+
+  DeckTools.prototype.closeMore = function () {
+    this.more.hidden = true;
+    this.moreButton.setAttribute('aria-expanded', 'false');
+  };
+
+  /** Fill the open panel with the current slide's "more" text; dim the button where there is none. */
+  DeckTools.prototype.showMore = function () {
+    if (!this.moreButton) return;
+    var source = this.currentMore();
+    this.moreButton.disabled = !source;
+    if (!source) {
+      this.closeMore();
+      return;
+    }
+    if (this.more.hidden) return;
+    this.moreBody.textContent = '';
+    for (var node = source.firstChild; node; node = node.nextSibling) {
+      this.moreBody.appendChild(node.cloneNode(true));
+    }
   };
 
   DeckTools.prototype.slideTitle = function (slide, index) {
@@ -405,10 +479,12 @@
       var slide = this.slides[i];
       var frame = slide.querySelector('.frame') || slide;
       var notes = slide.querySelector('aside.notes');
+      var more = notes ? null : slide.querySelector('aside.more'); // the notes hold it, if any
       index.push({
         title: this.slideTitle(slide, i),
         text: textMap(frame).text,
         notes: notes ? textMap(notes).text : '',
+        more: more ? textMap(more).text : '',
       });
     }
     this.index = index;
@@ -431,7 +507,7 @@
     var total = 0;
     for (var i = 0; i < this.index.length; i++) {
       var entry = this.index[i];
-      var places = [['slide', entry.text], ['notes', entry.notes]];
+      var places = [['slide', entry.text], ['notes', entry.notes], ['more', entry.more]];
       for (var p = 0; p < places.length; p++) {
         pattern.lastIndex = 0;
         var match = pattern.exec(places[p][1]);
@@ -472,7 +548,7 @@
     var title = element('span', 'deck-result-title');
     title.appendChild(element('span', 'deck-outline-number', String(result.index + 1)));
     title.appendChild(document.createTextNode(entry.title));
-    if (result.where === 'notes') title.appendChild(element('span', 'deck-result-where', 'notes'));
+    if (result.where !== 'slide') title.appendChild(element('span', 'deck-result-where', result.where));
     link.appendChild(title);
     link.appendChild(this.snippet(result));
     item.appendChild(link);

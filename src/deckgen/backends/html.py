@@ -40,10 +40,14 @@ BLOCKS_TEMPLATE = "blocks.html.j2"
 
 @dataclass(frozen=True, slots=True)
 class HtmlOptions:
-    """How to write the HTML: ``reveal_url`` None embeds reveal.js, else links it from there."""
+    """How to write the HTML: ``reveal_url`` None embeds reveal.js, else links it from there;
+
+    ``speaker_notes`` False leaves the notes out (a slide's "more" text is written either way).
+    """
 
     reveal_url: str | None = None
     allow_html: bool = False
+    speaker_notes: bool = True
 
 
 def _run_html(run: Run, allow_html: bool) -> Markup:
@@ -292,5 +296,6 @@ def render_html(
         code_css=_style(code_css(theme)),
         config=inline_script(json.dumps(reveal_config(theme))),
         deck_script=inline_script(scripts),
+        speaker_notes=options.speaker_notes,
     )
     return html.encode("utf-8")

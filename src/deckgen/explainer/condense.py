@@ -5,6 +5,8 @@
 - **Prose** is cut into sentences: the first is the subtitle, later short ones are bullets, long
   ones stay in the notes, which then hold the whole prose.
 - **Leads**: a list of "**Bold lead.** Explanation." items shows its leads; the notes hold it all.
+- What the notes hold of the page's own text is the slide's "more" text (``Slide.more_notes``):
+  the students' copy keeps it; a page's ``::: notes`` are speaker notes, after it.
 - Lists, tables, images stay as written; a short first paragraph is the subtitle and paragraphs
   after the last list are takeaways, as in slide Markdown.
 - **Code** blocks are lifted onto code slides of their own, right after the slide they were on.
@@ -130,8 +132,12 @@ def arranged(
     slide_id: str = "",
     classes: tuple[str, ...] = (),
     subtitle: Inline = (),
+    more: tuple[Block, ...] = (),
 ) -> Slide:
-    """Return a content slide of ``blocks`` with slide Markdown's subtitle and takeaway rules."""
+    """Return a content slide of ``blocks`` with slide Markdown's subtitle and takeaway rules.
+
+    ``more`` is the page's text left off the slide; ``notes`` are the page's speaker notes.
+    """
     body = list(blocks)
     first = body[0] if body else None
     if not subtitle and first is not None and is_subtitle(first):
@@ -146,9 +152,10 @@ def arranged(
         subtitle=subtitle,
         body=tuple(body),
         takeaways=tuple(takeaways),
-        notes=notes,
+        notes=more + notes,
         id=slide_id,
         classes=classes,
+        more_notes=len(more),
     )
 
 
@@ -170,7 +177,7 @@ def prose_slide(
     if bullets:
         body.append(BulletList(tuple(ListItem(b) for b in bullets), paragraphs[0].origin))
     body += blocks[count:]
-    return arranged(title, origin, body, prose_notes + notes, slide_id, classes, subtitle)
+    return arranged(title, origin, body, notes, slide_id, classes, subtitle, more=prose_notes)
 
 
 def with_code_lifted(slide: Slide) -> list[Slide]:

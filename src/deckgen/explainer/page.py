@@ -24,7 +24,7 @@ from deckgen.markdown import parse_inline
 from deckgen.model import Block, BulletList, Inline, ListItem, Paragraph, Run, plain_text
 from deckgen.read import SourceFile
 from deckgen.slides import NOTES_CLASSES, SUBTITLE_MAX_CHARS, segment_blocks
-from deckgen.split import Attributes, Div, Segment, SlideSource, split_slides
+from deckgen.split import Attributes, Div, Quoted, Segment, SlideSource, split_slides
 
 PAGE_LEVEL = 2  # '#' is the page title, '##' starts a subsection
 SUMMARY_LABEL = "in one sentence"
@@ -83,6 +83,7 @@ def _divs(segments: tuple[Segment, ...]) -> Iterator[Div]:
     for segment in segments:
         if isinstance(segment, Div):
             yield segment
+        if isinstance(segment, Div | Quoted):
             yield from _divs(segment.segments)
 
 

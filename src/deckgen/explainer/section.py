@@ -52,6 +52,7 @@ def divider(region: Region, slide_id: str = "") -> Slide:
         notes=notes + region.notes,
         id=slide_id,
         classes=region.attributes.classes,
+        more_notes=len(notes),
     )
 
 
@@ -116,6 +117,7 @@ def _index_slide(page: Page, slide_id: str) -> Slide:
         notes=notes + head.notes,
         id=slide_id,
         classes=head.attributes.classes,
+        more_notes=len(notes),
     )
 
 

@@ -61,10 +61,9 @@ def _key_ideas(region: Region, slide_id: str) -> Slide:
         else:
             body.append(block)
     lists = tuple(b for b in region.blocks if isinstance(b, BulletList))
-    notes = lists if shortened else ()
-    return arranged(
-        region.title, region.origin, body, notes + region.notes, slide_id, region.attributes.classes
-    )
+    more = lists if shortened else ()
+    classes = region.attributes.classes
+    return arranged(region.title, region.origin, body, region.notes, slide_id, classes, more=more)
 
 
 def _callout(region: Region, slide_id: str) -> Slide:
@@ -147,6 +146,7 @@ def _head_slides(page: Page, base: str) -> list[Slide]:
                 subtitle=subtitle,
                 notes=notes,
                 id=f"{base}-{slugify(label)}",
+                more_notes=len(notes),
             )
         )
     flush()

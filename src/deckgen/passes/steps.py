@@ -291,13 +291,14 @@ def _numbered(parts: Parts) -> tuple[Parts, int]:
 def _slide_steps(slide: Slide, incremental: bool, diagnostics: list[Diagnostic]) -> Slide:
     if not _has_steps(slide, incremental):
         return slide
-    notes = shown_whole(slide.notes, diagnostics)
+    more = shown_whole(slide.notes[: slide.more_notes], diagnostics)  # the page's own text
+    notes = more + shown_whole(slide.notes[slide.more_notes :], diagnostics)
     body = map_tree(
         slide.body, block=_reader(incremental, diagnostics), run=_span, sequence=grouped
     )
     title, subtitle, takeaways = map_tree((slide.title, slide.subtitle, slide.takeaways), run=_span)
     parts, steps = _numbered((title, subtitle, body, takeaways))
-    return _with_parts(slide, parts).with_changes(notes=notes, steps=steps)
+    return _with_parts(slide, parts).with_changes(notes=notes, more_notes=len(more), steps=steps)
 
 
 def _steps_in(parts: Parts) -> list[Step]:

@@ -3,7 +3,7 @@
 The model's dataclasses say themselves where content nests: any field annotated with a block,
 an inline, a list item or a column holds more of the tree. So a new block kind is walked with no
 change here, and no pass can forget a place where text hides (list items, quotes, columns,
-tables, captions, teacher-only parts).
+tables, captions, teacher-only parts). What each type's fields hold is worked out once per type.
 """
 
 from __future__ import annotations
@@ -15,32 +15,43 @@ from typing import Any, TypeVar, cast
 from deckgen.model import Block, Run
 
 NESTING = ("Block", "Inline", "Run", "ListItem", "Column", "Paragraph", "BulletList")
+HOLDS_BLOCKS = ("Block", "ListItem", "Column", "Paragraph", "BulletList")
 Node = TypeVar("Node")
+Splice = Callable[[Any], tuple[Any, ...] | None]
+
+_TREE_FIELDS: dict[type, tuple[str, ...]] = {}  # fields that can hold blocks or runs
+_BLOCK_FIELDS: dict[type, tuple[str, ...]] = {}  # fields that can hold blocks
 
 
-_TREE_FIELDS: dict[type, tuple[str, ...]] = {}
+def _fields_naming(cls: type, words: tuple[str, ...]) -> tuple[str, ...]:
+    if not is_dataclass(cls):
+        return ()
+    hints: dict[str, object] = {}
+    for klass in reversed(cls.__mro__):
+        hints.update(getattr(klass, "__annotations__", {}))
+    return tuple(
+        spec.name for spec in fields(cls) if any(word in str(hints[spec.name]) for word in words)
+    )
 
 
 def _tree_fields(cls: type) -> tuple[str, ...]:
-    """Return the names of ``cls``'s fields that can hold blocks or runs (worked out once)."""
+    """Return the names of ``cls``'s fields that can hold blocks or runs (() for a leaf)."""
     found = _TREE_FIELDS.get(cls)
     if found is None:
-        hints: dict[str, object] = {}
-        for klass in reversed(cls.__mro__):
-            hints.update(getattr(klass, "__annotations__", {}))
-        found = _TREE_FIELDS[cls] = tuple(
-            spec.name
-            for spec in fields(cls)
-            if any(word in str(hints[spec.name]) for word in NESTING)
-        )
+        found = _TREE_FIELDS[cls] = _fields_naming(cls, NESTING)
+    return found
+
+
+def _block_fields(cls: type) -> tuple[str, ...]:
+    """Return the names of ``cls``'s fields that can hold blocks (() for a leaf)."""
+    found = _BLOCK_FIELDS.get(cls)
+    if found is None:
+        found = _BLOCK_FIELDS[cls] = _fields_naming(cls, HOLDS_BLOCKS)
     return found
 
 
 def _is_block(value: object) -> bool:
     return isinstance(value, Block)
-
-
-Splice = Callable[[Any], tuple[Any, ...] | None]
 
 
 def map_tree(
@@ -60,6 +71,7 @@ def map_tree(
     node that is not a run (a block, a list item, a column...) before its contents, so it and
     ``run`` see the tree in reading order, outermost first.
     """
+    names_of = _tree_fields if run is not None else _block_fields
 
     def items(value: tuple[Any, ...]) -> Iterator[Any]:
         for item in value:
@@ -71,20 +83,20 @@ def map_tree(
                 yield from spliced
 
     def visit(value: Any) -> Any:
-        if isinstance(value, Run):
+        kind = type(value)
+        if kind is Run:
             return run(value) if run is not None else value
-        if isinstance(value, tuple):
+        if kind is tuple:
             new = tuple(items(value))
             if sequence is not None:
                 new = sequence(new)
             same = len(new) == len(value) and all(a is b for a, b in zip(new, value, strict=True))
             return value if same else new
-        if value is None or not is_dataclass(value) or isinstance(value, type):
-            return value
-        if enter is not None:
+        if enter is not None and is_dataclass(value):
             value = enter(value)
+        names = names_of(kind)
         changes: dict[str, Any] = {}
-        for name in _tree_fields(type(value)):
+        for name in names:
             old = getattr(value, name)
             new = visit(old)
             if new is not old:
@@ -108,52 +120,53 @@ def map_runs(node: Node, change: Callable[[Run], Run]) -> Node:
     return map_tree(node, run=change)
 
 
-def walk(node: object) -> Iterator[object]:
-    """Yield ``node`` and every block, list item, column and run inside it, depth first."""
-    if isinstance(node, tuple):
-        for item in node:
-            yield from walk(item)
+def _walk(node: object, names_of: Callable[[type], tuple[str, ...]]) -> Iterator[object]:
+    kind = type(node)
+    if kind is tuple:
+        for item in cast(tuple[object, ...], node):
+            yield from _walk(item, names_of)
         return
-    if node is None or not is_dataclass(node) or isinstance(node, type):
+    if kind is Run:
+        yield node
+        return
+    names = names_of(kind)
+    if not names and not is_dataclass(node):
         return
     yield node
-    if isinstance(node, Run):
-        return
-    for name in _tree_fields(type(node)):
-        yield from walk(getattr(node, name))
+    for name in names:
+        yield from _walk(getattr(node, name), names_of)
+
+
+def walk(node: object) -> Iterator[object]:
+    """Yield ``node`` and every block, list item, column and run inside it, depth first."""
+    return _walk(node, _tree_fields)
 
 
 def walk_blocks(node: object) -> Iterator[Block]:
     """Yield every block in ``node`` (a slide, a block, a tuple of them), outermost first."""
-    for item in walk(node):
+    for item in _walk(node, _block_fields):
         if _is_block(item):
             yield cast(Block, item)
 
 
 def runs_in(node: object) -> Iterator[Run]:
     """Yield every run in ``node``, at any depth, in reading order."""
-    return (item for item in walk(node) if isinstance(item, Run))
+    return (item for item in walk(node) if type(item) is Run)
 
 
 def own_runs(block: Block) -> Iterator[Run]:
     """Yield the runs of ``block`` outside any block nested in it (list items' text included)."""
-    for item in walk_shallow(block):
-        if isinstance(item, Run):
-            yield item
+    for name in _tree_fields(type(block)):
+        yield from _shallow_runs(getattr(block, name))
 
 
-def walk_shallow(node: Any) -> Iterator[object]:
-    """Yield what ``node`` holds down to, not into, the blocks nested in it."""
-    for name in _tree_fields(type(node)):
-        yield from _shallow(getattr(node, name))
-
-
-def _shallow(value: object) -> Iterator[object]:
-    if isinstance(value, tuple):
-        for item in value:
-            yield from _shallow(item)
-    elif isinstance(value, Run):
-        yield value
-    elif is_dataclass(value) and not isinstance(value, type) and not _is_block(value):
-        yield value
-        yield from walk_shallow(value)
+def _shallow_runs(value: object) -> Iterator[Run]:
+    kind = type(value)
+    if kind is Run:
+        yield cast(Run, value)
+    elif kind is tuple:
+        for item in cast(tuple[object, ...], value):
+            yield from _shallow_runs(item)
+    elif not _is_block(value):
+        for name in _tree_fields(kind):
+            yield from _shallow_runs(getattr(value, name))

@@ -13,6 +13,7 @@ The layout stage has placed every piece (``deckgen.layout``); this backend only 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,13 +51,28 @@ def _sections(
     return group_sections(slides, deck.meta.title or deck.name)
 
 
+PROPERTY_MAX_CHARS = 255  # python-pptx's limit for a core document property
+
+
+def property_text(text: str) -> str:
+    """Return ``text`` as a document property: tags removed, spaces collapsed, cut to the limit.
+
+    Front matter may hold inline HTML and any length; a property is plain text of at most
+    ``PROPERTY_MAX_CHARS`` characters (a longer one ends with an ellipsis).
+    """
+    plain = " ".join(re.sub(r"<[^>]*>", "", text).split())
+    if len(plain) <= PROPERTY_MAX_CHARS:
+        return plain
+    return plain[: PROPERTY_MAX_CHARS - 1].rstrip() + "\u2026"
+
+
 def _set_properties(prs: Presentation, deck: Deck, lang: str) -> None:
     properties = prs.core_properties
-    properties.title = deck.meta.title or deck.name
-    properties.subject = deck.meta.subtitle
-    properties.author = deck.meta.author
-    properties.last_modified_by = deck.meta.author
-    properties.language = lang
+    properties.title = property_text(deck.meta.title or deck.name)
+    properties.subject = property_text(deck.meta.subtitle)
+    properties.author = property_text(deck.meta.author)
+    properties.last_modified_by = property_text(deck.meta.author)
+    properties.language = property_text(lang)
 
 
 def render_pptx(

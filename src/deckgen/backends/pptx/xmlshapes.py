@@ -25,10 +25,20 @@ Insets = tuple[int, int, int, int]  # left, top, right, bottom
 NO_INSETS: Insets = (0, 0, 0, 0)
 
 
+# The largest extent PowerPoint and the Open XML SDK accept (a 32-bit EMU count, 2,348 inches).
+# Only a shape already reported as running off the slide comes near it.
+MAX_EXTENT = 2**31 - 1
+
+
+def ext_xml(box: Box) -> str:
+    """Return the size of ``box`` as an ``a:ext``, cut to the largest extent a file may hold."""
+    return f'<a:ext cx="{min(int(box.w), MAX_EXTENT)}" cy="{min(int(box.h), MAX_EXTENT)}"/>'
+
+
 def xfrm_xml(box: Box) -> str:
     """Return the position and size of ``box`` as an ``a:xfrm``."""
     offset = f'<a:off x="{int(box.x)}" y="{int(box.y)}"/>'
-    return f'<a:xfrm>{offset}<a:ext cx="{int(box.w)}" cy="{int(box.h)}"/></a:xfrm>'
+    return f"<a:xfrm>{offset}{ext_xml(box)}</a:xfrm>"
 
 
 def text_body_xml(paragraphs: Sequence[str], insets: Insets = NO_INSETS) -> str:
@@ -184,10 +194,7 @@ def table_xml(
         '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
         "</p:nvGraphicFramePr>"
     )
-    frame = (
-        f'<p:xfrm><a:off x="{int(box.x)}" y="{int(box.y)}"/>'
-        f'<a:ext cx="{int(box.w)}" cy="{int(box.h)}"/></p:xfrm>'
-    )
+    frame = f'<p:xfrm><a:off x="{int(box.x)}" y="{int(box.y)}"/>{ext_xml(box)}</p:xfrm>'
     graphic = (
         '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table">'
         f"{table}</a:graphicData></a:graphic>"
