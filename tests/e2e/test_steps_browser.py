@@ -178,30 +178,31 @@ def _frame(page: Page, marker: str) -> Frame:
 def test_the_speaker_view_shows_the_next_step_as_upcoming(
     browser: Browser, decks: dict[str, dict[str, Path]]
 ) -> None:
+    expected = [  # (current, upcoming): slide id and fragment index (-1: none shown yet)
+        (["think-first", -1], ["think-first", 0]),
+        (["think-first", 0], ["think-first", 1]),
+        (["think-first", 1], ["a-pause-before-a-list", -1]),
+    ]
+    state = "() => [Reveal.getCurrentSlide().id, Reveal.getIndices().f]"
+    seen = []
     with open_deck(browser, decks["pause.md"]["teacher"]) as (page, _):
         with page.expect_popup() as opened:
             page.keyboard.press("s")
         notes = opened.value
         notes.wait_for_function("() => document.querySelectorAll('iframe').length === 2")
-        state = "() => [Reveal.getCurrentSlide().id, Reveal.getIndices().f]"
-        seen = []
         page.evaluate("() => Reveal.slide(1, 0, -1)")
-        for _ in range(3):
-            deadline = time.monotonic() + 10
-            current = _frame(notes, "postMessageEvents=true")
-            upcoming = _frame(notes, "controls=false")
-            expected_current = page.evaluate(state)
-            while time.monotonic() < deadline and current.evaluate(state) != expected_current:
+        for want in expected:
+            deadline = time.monotonic() + 20  # the speaker view follows by messages
+            while True:
+                current = _frame(notes, "postMessageEvents=true").evaluate(state)
+                upcoming = _frame(notes, "controls=false").evaluate(state)
+                if (current, upcoming) == want or time.monotonic() > deadline:
+                    break
                 time.sleep(0.1)
-            time.sleep(0.5)
-            seen.append((current.evaluate(state), upcoming.evaluate(state)))
+            seen.append((current, upcoming))
             page.evaluate("() => Reveal.next()")
         notes.close()
-    assert seen == [
-        (["think-first", -1], ["think-first", 0]),
-        (["think-first", 0], ["think-first", 1]),
-        (["think-first", 1], ["a-pause-before-a-list", -1]),
-    ]
+    assert seen == expected
 
 
 def test_the_print_view_shows_each_slide_once_with_every_step(
