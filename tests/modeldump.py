@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.diagnostics import Origin
-from deckgen.model import CodeSpan, Deck, ListItem, Run
+from deckgen.model import CodeSpan, Deck, ListItem, Run, Step
 
 RUN_FIELDS = (
     "text",
@@ -46,9 +46,11 @@ RUN_FIELDS = (
     "sup",
     "classes",
     "math",
+    "step",
 )
 SPAN_FIELDS = ("text", "token")
-ITEM_FIELDS = ("runs", "blocks")
+ITEM_FIELDS = ("runs", "blocks", "step")
+STEP_FIELDS = ("effects", "index", "click")
 
 
 def _check_fields(cls: type, known: tuple[str, ...]) -> None:
@@ -78,11 +80,21 @@ def _run(run: Run) -> str:
         text = f"^{text}^"
     classes = [name for name in ("underline", "smallcaps", "mark") if getattr(run, name)]
     classes += run.classes
+    if run.step is not None:
+        classes += ["fragment", *run.step.effects]
+        text = f"{text}{_step(run.step)}"
     if classes:
         text = f"[{text}]{{{' '.join('.' + name for name in classes)}}}"
     if run.link:
         text = f"[{text}]({run.link})"
     return text
+
+
+def _step(step: Step) -> str:
+    """Return a step as ``⟨click 2, index 1⟩`` (what the steps pass gave it)."""
+    _check_fields(Step, STEP_FIELDS)
+    index = "" if step.index is None else f", index {step.index}"
+    return f"⟨click {step.click}{index}⟩"
 
 
 def inline(runs: tuple[Run, ...]) -> str:
@@ -144,7 +156,8 @@ class Dumper:
 
     def item(self, item: ListItem, indent: str) -> list[str]:
         _check_fields(ListItem, ITEM_FIELDS)
-        lines = [f"{indent}- {inline(item.runs)}"]
+        step = "" if item.step is None else f"{_step(item.step)} "
+        lines = [f"{indent}- {step}{inline(item.runs)}"]
         if item.blocks:
             lines += self.field("blocks", item.blocks, indent + "  ")
         return lines

@@ -32,6 +32,7 @@ from deckgen.model import (
     Math,
     MathMacros,
     Paragraph,
+    Pause,
     Quote,
     RawHtml,
     Run,
@@ -51,6 +52,7 @@ for _rules in (_PARSE.block.list_rules, _PARSE.block.block_quote_rules):
     _rules += [rule for rule in ("table", "nptable") if rule not in _rules]
 TRAILING_ATTRIBUTES = re.compile(r"^\{[^}]*\}")
 ALIGNMENTS = frozenset({"left", "center", "right"})  # Quarto's fig-align
+PAUSE = re.compile(r"\.[ \t]+\.[ \t]+\.")  # a paragraph of only this is a pause, as in pandoc
 
 
 @dataclass
@@ -256,6 +258,8 @@ def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
     description is the caption, unless it is a link), one beside text takes the text as its
     caption, several form a row (their descriptions stay alt text)."""
     origin = context.locator.find(_first_text(token))
+    if _is_pause(token):
+        return [Pause(origin)]
     before = len(context.images)
     runs = strip_runs(_runs(token["children"], context))
     images = context.images[before:]
@@ -292,6 +296,16 @@ def _display_apart(runs: Inline, origin: Origin) -> list[Block]:
     if strip_runs(text):
         blocks.append(Paragraph(strip_runs(text), origin))
     return blocks
+
+
+def _is_pause(token: Token) -> bool:
+    """Return True for a paragraph of only ``. . .`` (plain text on one line)."""
+    children = token.get("children", ())
+    return (
+        len(children) == 1
+        and children[0]["type"] == "text"
+        and PAUSE.fullmatch(children[0]["raw"].strip()) is not None
+    )
 
 
 def _first_text(token: Token) -> str:

@@ -175,6 +175,16 @@ def _slide_level(value: Any) -> int:
     return int(value)
 
 
+def _flag(value: Any) -> bool:
+    """Return a YAML yes/no value (``true``, ``false``; ``yes``, ``no`` as YAML 1.1 has them)."""
+    text = value.strip().lower() if isinstance(value, str) else ""
+    if text in ("true", "yes", "on"):
+        return True
+    if text in ("false", "no", "off"):
+        return False
+    raise ValueError("expected true or false")
+
+
 def _file_list(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError("expected a list of file names")
@@ -249,6 +259,7 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "date": _date,
     "lang": _text,
     "slide-level": _slide_level,
+    "incremental": _flag,  # every list builds item by item (pandoc's -i; Quarto reads the key)
     "notes": _text,
     "files": _file_list,
     "parts": _parts,

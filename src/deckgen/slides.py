@@ -8,11 +8,15 @@ The rules, on top of pandoc's:
 - ``::: notes`` holds speaker notes, ``:::: columns`` / ``::: column`` side-by-side columns,
   ``::: cards`` a list shown as a grid of cards, ``::: teacher`` teacher-only content (kept or
   dropped by the audience pass). Other divs keep their content in place.
+- steps, as pandoc reads them: a div (or a column) of class ``fragment`` is one fragment, with
+  its other classes as effects and ``fragment-index``; ``::: incremental`` /
+  ``::: nonincremental`` set the lists inside it (the steps pass gives them their steps).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.markdown import parse_blocks, parse_inline
@@ -22,21 +26,33 @@ from deckgen.model import (
     Cards,
     Column,
     Columns,
+    Fragment,
     Inline,
     Paragraph,
     Quote,
     Slide,
     SlideKind,
+    Step,
     TeacherOnly,
     plain_text,
 )
-from deckgen.split import Div, Quoted, Segment, SlideSource, Text
+from deckgen.passes.steps import grouped
+from deckgen.passes.walk import map_blocks
+from deckgen.split import Attributes, Div, Quoted, Segment, SlideSource, Text
 
 SUBTITLE_MAX_CHARS = 140
 NOTES_CLASSES = frozenset({"notes"})
 # A column width is a CSS length (pandoc writes it into a style): anything else could inject CSS.
 COLUMN_WIDTH = re.compile(r"\d{1,4}(\.\d+)?(%|px|em|rem|pt|cm|mm|in)?")
 TEACHER_CLASS = "teacher"  # ::: teacher, and {.teacher} on a slide heading
+FRAGMENT_CLASS = "fragment"
+INCREMENTAL_CLASSES = {"incremental": True, "nonincremental": False}  # the first found decides
+# Classes a div's rule reads: the rest of a fragment's classes are its effects.
+RULE_CLASSES = frozenset(
+    {*NOTES_CLASSES, "columns", "column", "cards", TEACHER_CLASS, FRAGMENT_CLASS}
+    | set(INCREMENTAL_CLASSES)
+)
+FRAGMENT_INDEX = re.compile(r"-?\d{1,9}")
 
 
 def segment_blocks(
@@ -53,18 +69,60 @@ def segment_blocks(
             blocks.append(Quote(tuple(inner), segment.origin))
             continue
         classes = set(segment.attributes.classes)
+        made: list[Block]
         if classes & NOTES_CLASSES:
             notes += segment_blocks(segment.segments, notes, diagnostics)
-        elif "columns" in classes:
-            blocks.append(_columns(segment, notes, diagnostics))
+            continue
+        if "columns" in classes:
+            made = [_columns(segment, notes, diagnostics)]
         elif "cards" in classes:
-            blocks.append(_cards(segment, notes, diagnostics))
+            made = [_cards(segment, notes, diagnostics)]
         elif TEACHER_CLASS in classes:
             inner = segment_blocks(segment.segments, notes, diagnostics)
-            blocks.append(TeacherOnly(tuple(inner), segment.origin))
-        else:
-            blocks += segment_blocks(segment.segments, notes, diagnostics)
+            made = [TeacherOnly(tuple(inner), segment.origin)]
+        else:  # its blocks stand in its place; a pause in it reaches its end, as in pandoc
+            made = list(grouped(tuple(segment_blocks(segment.segments, notes, diagnostics))))
+        blocks += with_steps(made, segment.attributes, segment.origin, diagnostics)
     return blocks
+
+
+def with_steps(
+    blocks: list[Block], attributes: Attributes, origin: Origin, diagnostics: list[Diagnostic]
+) -> list[Block]:
+    """Return a div's ``blocks`` as its step classes ask: the lists inside it made incremental
+    or not (where no inner div said), and all of them one fragment."""
+    classes = attributes.classes
+    setting = next((INCREMENTAL_CLASSES[c] for c in classes if c in INCREMENTAL_CLASSES), None)
+    if setting is not None:
+
+        def incremental(block: Block) -> Block:
+            if isinstance(block, BulletList) and block.incremental is None:
+                return replace(block, incremental=setting)
+            return block
+
+        blocks = list(map_blocks(tuple(blocks), incremental))
+    if FRAGMENT_CLASS not in classes:
+        return blocks
+    effects = tuple(name for name in classes if name not in RULE_CLASSES)
+    return [
+        Fragment(
+            tuple(blocks), origin, Step(effects, _fragment_index(attributes, origin, diagnostics))
+        )
+    ]
+
+
+def _fragment_index(
+    attributes: Attributes, origin: Origin, diagnostics: list[Diagnostic]
+) -> int | None:
+    """Return the ``fragment-index`` written on a fragment (None: none, or not a number)."""
+    written = attributes.get("fragment-index", "").strip()
+    if not written:
+        return None
+    if FRAGMENT_INDEX.fullmatch(written):
+        return int(written)
+    message = f"fragment-index '{written[:20]}' is not a whole number (the fragment plays in order)"
+    diagnostics.append(Diagnostic(origin, Level.WARNING, message, "fragment-index"))
+    return None
 
 
 def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Columns:
@@ -83,6 +141,7 @@ def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Col
                 )
                 width = None
             blocks = segment_blocks(segment.segments, notes, diagnostics)
+            blocks = with_steps(blocks, segment.attributes, segment.origin, diagnostics)
             columns.append(Column(tuple(blocks), width))
         else:
             loose.append(segment)
