@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.diagnostics import Origin
-from deckgen.model import CodeSpan, Deck, ListItem, Run
+from deckgen.model import CodeSpan, Deck, ListItem, Run, Step
 
 RUN_FIELDS = (
     "text",
@@ -47,9 +47,11 @@ RUN_FIELDS = (
     "classes",
     "note",
     "math",
+    "step",
 )
 SPAN_FIELDS = ("text", "token")
-ITEM_FIELDS = ("runs", "blocks", "checked")
+ITEM_FIELDS = ("runs", "blocks", "checked", "step")
+STEP_FIELDS = ("effects", "index", "click")
 
 
 def _check_fields(cls: type, known: tuple[str, ...]) -> None:
@@ -79,6 +81,9 @@ def _run(run: Run) -> str:
         text = f"^{text}^"
     classes = [name for name in ("underline", "smallcaps", "mark") if getattr(run, name)]
     classes += run.classes
+    if run.step is not None:
+        classes += ["fragment", *run.step.effects]
+        text = f"{text}{_step(run.step)}"
     if classes:
         text = f"[{text}]{{{' '.join('.' + name for name in classes)}}}"
     if run.link:
@@ -86,6 +91,13 @@ def _run(run: Run) -> str:
     if run.note:
         text = f"{text}{{note={run.note}}}"
     return text
+
+
+def _step(step: Step) -> str:
+    """Return a step as ``⟨click 2, index 1⟩`` (what the steps pass gave it)."""
+    _check_fields(Step, STEP_FIELDS)
+    index = "" if step.index is None else f", index {step.index}"
+    return f"⟨click {step.click}{index}⟩"
 
 
 def inline(runs: tuple[Run, ...]) -> str:
@@ -152,7 +164,8 @@ class Dumper:
     def item(self, item: ListItem, indent: str) -> list[str]:
         _check_fields(ListItem, ITEM_FIELDS)
         box = {None: "", False: "[ ] ", True: "[x] "}[item.checked]
-        lines = [f"{indent}- {box}{inline(item.runs)}"]
+        step = "" if item.step is None else f"{_step(item.step)} "
+        lines = [f"{indent}- {step}{box}{inline(item.runs)}"]
         if item.blocks:
             lines += self.field("blocks", item.blocks, indent + "  ")
         return lines

@@ -190,7 +190,8 @@ def test_every_warned_construct_has_a_group_and_a_message() -> None:
 def test_detectors_prefer_a_named_construct_over_a_catch_all() -> None:
     assert constructs.find(Scope.DIV, "columns") is constructs.by_name("columns")
     assert constructs.find(Scope.DIV, "box") is constructs.by_name("unknown div class")
-    assert constructs.warned(Scope.SPAN, "fragment") is constructs.by_name("fragment span")
+    assert constructs.find(Scope.SPAN, "fragment") is constructs.by_name("fragment span")
+    assert constructs.find(Scope.SPAN, "keyword") is constructs.by_name("span with classes")
     assert constructs.warned(Scope.SPAN, "keyword") is None
     assert constructs.warned(Scope.SLIDE, "visibility=hidden") is None
     assert constructs.warned(Scope.SLIDE, "transition=fade") is not None

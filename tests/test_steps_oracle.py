@@ -36,6 +36,7 @@ EXPECTED: dict[str, Expected] = {
             [at(0, "students think first the answer means more the pace is the teacher’s")],
         ),
         ("A pause inside a list item", [at(0, "and its second paragraph, later")]),
+        ("A pause before several blocks", [at(0, "The code: print(6 * 7) and what it prints")]),
     ],
     "incremental-front-matter.md": [
         (

@@ -2,8 +2,9 @@
 
 It runs on the slide model after parsing and before layout, so both backends get the same deck.
 The teacher's copy keeps everything (``::: teacher`` content shows in place, as ordinary content).
-The students' copy has no speaker notes and no teacher-only content, but keeps each slide's
-"more" text (the page's own prose that explainer mode moved into the notes, ``Slide.more_notes``):
+The students' copy has no speaker notes, no teacher-only content and no steps (each slide is
+shown complete, as students read it after class), but keeps each slide's "more" text (the
+page's own prose that explainer mode moved into the notes, ``Slide.more_notes``):
 
 - ``::: teacher`` divs are dropped, wherever they sit (also inside columns and quotes);
 - a slide whose heading has the ``.teacher`` class is dropped; on a section heading, the whole
@@ -22,6 +23,7 @@ from deckgen.diagnostics import Diagnostic
 from deckgen.model import Deck, Slide, SlideKind, TeacherOnly
 from deckgen.passes.ids import is_empty
 from deckgen.passes.links import slide_target, unlink_where
+from deckgen.passes.steps import without_steps
 from deckgen.passes.walk import Splice, map_tree
 from deckgen.slides import TEACHER_CLASS
 
@@ -71,7 +73,7 @@ def for_audience(deck: Deck, audience: Audience, diagnostics: list[Diagnostic]) 
     for slide in deck.slides:
         if slide.id in marked:
             continue
-        slide = _copy(slide, _drop, speaker_notes=False)
+        slide = without_steps(_copy(slide, _drop, speaker_notes=False))
         if not is_empty(slide):
             kept.append(slide)
     gone = {slide.id for slide in deck.slides} - {slide.id for slide in kept}

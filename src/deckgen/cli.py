@@ -322,8 +322,8 @@ def check_command(
 
     Reports slides that must be split to fit, empty slides, images without alt text or file,
     text below WCAG AA contrast over a slide's own background, broken internal links, unknown
-    code languages and unknown front-matter keys. Exits 1 on an error (or on any finding with
-    --strict).
+    code languages, unknown front-matter keys and steps that cannot be shown step by step.
+    Exits 1 on an error (or on any finding with --strict).
     """
     failed = False
     for source in sources:

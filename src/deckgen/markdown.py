@@ -44,9 +44,11 @@ from deckgen.model import (
     Math,
     MathMacros,
     Paragraph,
+    Pause,
     Quote,
     RawHtml,
     Run,
+    Step,
     Table,
     plain_text,
 )
@@ -115,9 +117,12 @@ _INLINE_NOTES = itertools.count(1)
 DROPPED = "\ue002"  # where a warned construct's text was dropped (markdown.py removes it)
 RAW_INLINE = re.compile(r"\{=(\w+)\}")
 SPAN_STYLES = {"underline": "underline", "smallcaps": "smallcaps", "mark": "mark"}
+FRAGMENT_CLASS = "fragment"
+FRAGMENT_INDEX = re.compile(r"-?\d{1,9}")
 TASK = re.compile(r"^\[([ xX])\][ \t]+")  # a task list item's box, as GitHub writes it
 PARAGRAPH_CONSTRUCTS = constructs.quick(Scope.PARAGRAPH)
 ALIGNMENTS = frozenset({"left", "center", "right"})  # Quarto's fig-align
+PAUSE = re.compile(r"\.[ \t]+\.[ \t]+\.")  # a paragraph of only this is a pause, as in pandoc
 
 
 @dataclass
@@ -295,7 +300,8 @@ def _inline_html(token: Token, context: _Context, style: Run) -> list[Run]:
 
 
 def _span(token: Token, context: _Context, style: Run) -> list[Run]:
-    """``[text]{.class}``: pandoc's underline, small caps and mark, other classes kept."""
+    """``[text]{.class}``: pandoc's underline, small caps and mark, other classes kept (a
+    ``fragment`` with its ``fragment-index`` for the steps pass)."""
     attributes = parse_attributes(token["attrs"]["attributes"])
     changes: dict[str, object] = {}
     classes = list(style.classes)
@@ -308,6 +314,9 @@ def _span(token: Token, context: _Context, style: Run) -> list[Run]:
             context.warn(construct, name)
         elif name not in classes:
             classes.append(name)
+    index = attributes.get("fragment-index").strip()
+    if FRAGMENT_CLASS in classes and FRAGMENT_INDEX.fullmatch(index):
+        changes["step"] = Step(index=int(index))
     return _runs(token["children"], context, replace(style, classes=tuple(classes), **changes))  # type: ignore[arg-type]
 
 
@@ -413,6 +422,8 @@ def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
     caption, several form a row (their descriptions stay alt text)."""
     first = _first_text(token)
     origin = context.locator.find(first)
+    if _is_pause(token):
+        return [Pause(origin)]
     construct = None
     if PARAGRAPH_CONSTRUCTS.search(first) is not None:
         construct = constructs.warned(Scope.PARAGRAPH, first)
@@ -455,6 +466,16 @@ def _display_apart(runs: Inline, origin: Origin) -> list[Block]:
     if strip_runs(text):
         blocks.append(Paragraph(strip_runs(text), origin))
     return blocks
+
+
+def _is_pause(token: Token) -> bool:
+    """Return True for a paragraph of only ``. . .`` (plain text on one line)."""
+    children = token.get("children", ())
+    return (
+        len(children) == 1
+        and children[0]["type"] == "text"
+        and PAUSE.fullmatch(children[0]["raw"].strip()) is not None
+    )
 
 
 def _first_text(token: Token) -> str:

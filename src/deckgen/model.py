@@ -27,6 +27,20 @@ class Math:
 
 
 @dataclass(frozen=True, slots=True)
+class Step:
+    """When a fragment plays: a reveal.js fragment, one click of its slide.
+
+    ``effects`` are its reveal.js effect classes (none: it appears); ``index`` is the
+    ``fragment-index`` written in the source (None: in source order); ``click`` is the click it
+    plays at, from 1, numbered per slide by the steps pass (0 before it runs).
+    """
+
+    effects: tuple[str, ...] = ()
+    index: int | None = None
+    click: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of text with one style (the styles: ``inlines.INLINE_KINDS``).
 
@@ -34,8 +48,9 @@ class Run:
     source, shown as text unless the build allows HTML; ``classes`` are a span's classes that
     deckgen gives no meaning (the HTML keeps them for a theme to style). A run with ``math`` is
     one formula, whole: its ``text`` is the formula's readable linear form (the TeX before the
-    math pass), so every plain-text view (notes, search, ids) reads it. ``note`` is the label of
-    the footnote this run refers to (``passes/footnotes.py`` numbers it).
+    math pass), so every plain-text view (notes, search, ids) reads it. ``step`` is set on a
+    fragment span (``[text]{.fragment}``): when it appears (``passes/steps.py``). ``note`` is
+    the label of the footnote this run refers to (``passes/footnotes.py`` numbers it).
     """
 
     text: str
@@ -53,6 +68,7 @@ class Run:
     classes: tuple[str, ...] = ()
     note: str = ""
     math: Math | None = None
+    step: Step | None = None
 
 
 Inline = tuple[Run, ...]
@@ -90,13 +106,16 @@ class ListItem:
     runs: Inline
     blocks: tuple[Block, ...] = ()
     checked: bool | None = None  # a task list item: False ☐, True ☑
+    step: Step | None = None  # an item of an incremental list: when it appears
 
 
 @dataclass(frozen=True, slots=True)
 class BulletList:
-    """A bullet or numbered list. ``numbering`` is a CSS list-style-type (``decimal``,
-    ``lower-alpha``, ``upper-alpha``, ``lower-roman``, ``upper-roman``); ``delimiter`` is how a
-    number is written: ``.`` (1.), ``)`` (1)) or ``()`` ((1))."""
+    """A list. ``incremental`` is what a ``::: incremental`` or ``::: nonincremental`` div
+    around it says (None: the deck's setting); the steps pass gives the items their steps.
+    ``numbering`` is a CSS list-style-type (``decimal``, ``lower-alpha``, ``upper-alpha``,
+    ``lower-roman``, ``upper-roman``); ``delimiter`` is how a number is written: ``.`` (1.),
+    ``)`` (1)) or ``()`` ((1))."""
 
     items: tuple[ListItem, ...]
     origin: Origin
@@ -104,6 +123,7 @@ class BulletList:
     start: int = 1
     numbering: str = "decimal"
     delimiter: str = "."
+    incremental: bool | None = None
     kind: ClassVar[str] = "list"
 
 
@@ -322,6 +342,26 @@ class TeacherOnly:
     kind: ClassVar[str] = "teacher"
 
 
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """Blocks that appear together at one step of their slide: a ``::: fragment`` div, or what
+    follows a pause (``. . .``) up to the next pause or the end of its slide, item or column."""
+
+    blocks: tuple[Block, ...]
+    origin: Origin
+    step: Step = Step()
+    kind: ClassVar[str] = "fragment"
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """A pause (a paragraph of ``. . .``) as read: it lives only until the steps pass, which
+    puts what follows it into a ``Fragment``, so layout and the backends never see this kind."""
+
+    origin: Origin
+    kind: ClassVar[str] = "pause"
+
+
 Block = (
     Paragraph
     | Heading
@@ -340,6 +380,8 @@ Block = (
     | DefinitionList
     | Callout
     | Aside
+    | Fragment
+    | Pause
 )
 
 
@@ -377,6 +419,7 @@ class Slide:
     ``footnotes`` are the notes shown at its foot (before numbering: those defined on it).
     The first ``more_notes`` blocks of ``notes`` are the page's own text that explainer mode moved
     off the slide: every audience keeps them (the slide's "more" text); the rest are speaker notes.
+    ``steps`` is how many clicks it plays before it is complete (0: shown whole at once).
     """
 
     kind: SlideKind
@@ -393,6 +436,7 @@ class Slide:
     footnotes: tuple[Footnote, ...] = ()
     more_notes: int = 0
     background: Background | None = None
+    steps: int = 0
 
     def with_changes(self, **changes: object) -> Slide:
         """Return a copy with ``changes`` applied."""

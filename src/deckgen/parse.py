@@ -17,6 +17,7 @@ from deckgen.passes.images import check_image_links, check_images, resolve_image
 from deckgen.passes.languages import check_code_languages
 from deckgen.passes.links import check_links, drop_unsafe_links, link_pages
 from deckgen.passes.math import typeset_math
+from deckgen.passes.steps import assign_steps
 from deckgen.passes.toc import DEFAULT_DEPTH, contents_slide, insert_contents, is_hidden
 from deckgen.read import DeckSource, Part, SourceFile
 from deckgen.slidelevel import detect_slide_level
@@ -92,6 +93,8 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     if not slides:
         where = Origin(source.files[0].display, 1) if source.files else Origin(source.name)
         diagnostics.append(Diagnostic(where, Level.ERROR, "the deck has no slides (empty source)"))
+    incremental = bool(settings["incremental"].value) if "incremental" in settings else False
+    slides = assign_steps(slides, incremental, diagnostics)
     slides = assign_ids(slides)
     slides = assign_sections(slides)
     if any(s.footnotes for s in slides) or any(_mentions_footnotes(f) for f in source.files):

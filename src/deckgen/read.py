@@ -176,10 +176,13 @@ def _slide_level(value: Any) -> int:
 
 
 def _flag(value: Any) -> bool:
-    text = value.strip().lower() if isinstance(value, str) else None
-    if text not in ("true", "false"):
-        raise ValueError("expected true or false")
-    return text == "true"
+    """Return a YAML yes/no value (``true``, ``false``; ``yes``, ``no`` as YAML 1.1 has them)."""
+    text = value.strip().lower() if isinstance(value, str) else ""
+    if text in ("true", "yes", "on"):
+        return True
+    if text in ("false", "no", "off"):
+        return False
+    raise ValueError("expected true or false")
 
 
 def _depth(value: Any) -> int:
@@ -262,6 +265,7 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "date": _date,
     "lang": _text,
     "slide-level": _slide_level,
+    "incremental": _flag,  # every list builds item by item (pandoc's -i; Quarto reads the key)
     "notes": _text,
     "files": _file_list,
     "parts": _parts,

@@ -10,11 +10,15 @@ The rules, on top of pandoc's:
   dropped by the audience pass), ``::: callout-note`` (tip, warning...) a coloured box, and
   ``::: aside`` small print below the body. Other divs keep their content in place, and a class
   no rule reads is reported (the table in ``constructs.py``).
+- steps, as pandoc reads them: a div (or a column) of class ``fragment`` is one fragment, with
+  its other classes as effects and ``fragment-index``; ``::: incremental`` /
+  ``::: nonincremental`` set the lists inside it (the steps pass gives them their steps).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from deckgen import constructs
 from deckgen.constructs import CALLOUT_STYLES, Scope
@@ -29,16 +33,20 @@ from deckgen.model import (
     Column,
     Columns,
     Footnote,
+    Fragment,
     Heading,
     Inline,
     Paragraph,
     Run,
     Slide,
     SlideKind,
+    Step,
     TeacherOnly,
     plain_text,
 )
-from deckgen.split import Div, Quoted, Segment, SlideSource, Text
+from deckgen.passes.steps import grouped
+from deckgen.passes.walk import map_blocks
+from deckgen.split import Attributes, Div, Quoted, Segment, SlideSource, Text
 from deckgen.syntax.lines import Links
 
 SUBTITLE_MAX_CHARS = 140
@@ -47,6 +55,14 @@ NOTES_CLASSES = frozenset({"notes"})
 COLUMN_WIDTH = re.compile(r"\d{1,4}(\.\d+)?(%|px|em|rem|pt|cm|mm|in)?")
 TEACHER_CLASS = "teacher"  # ::: teacher, and {.teacher} on a slide heading
 ASIDE_CLASS = "aside"
+FRAGMENT_CLASS = "fragment"
+INCREMENTAL_CLASSES = {"incremental": True, "nonincremental": False}  # the first found decides
+# Classes a div's rule reads: the rest of a fragment's classes are its effects.
+RULE_CLASSES = frozenset(
+    {*NOTES_CLASSES, "columns", "column", "cards", TEACHER_CLASS, FRAGMENT_CLASS}
+    | set(INCREMENTAL_CLASSES)
+)
+FRAGMENT_INDEX = re.compile(r"-?\d{1,9}")
 
 
 def segment_blocks(
@@ -69,14 +85,17 @@ def segment_blocks(
             blocks.append(quote_block(inner, segment.origin))
             continue
         classes = set(segment.attributes.classes)
+        made: list[Block]
         if classes & NOTES_CLASSES:
             notes += segment_blocks(segment.segments, notes, diagnostics, footnotes, links)
-        elif "columns" in classes:
-            blocks.append(_columns(segment, notes, diagnostics, footnotes, links))
+            continue
+        if "columns" in classes:
+            made = [_columns(segment, notes, diagnostics, footnotes, links)]
         elif "cards" in classes:
-            blocks.append(_cards(segment, notes, diagnostics, links))
+            made = [_cards(segment, notes, diagnostics, links)]
         else:
-            blocks += _div(segment, notes, diagnostics, footnotes, links)
+            made = _div(segment, notes, diagnostics, footnotes, links)
+        blocks += with_steps(made, segment.attributes, segment.origin, diagnostics)
     return blocks
 
 
@@ -88,7 +107,8 @@ def _div(
     links: Links | None,
 ) -> list[Block]:
     """Return the blocks of a div that holds blocks: teacher-only content, a callout, an aside,
-    or (any other class, reported when no rule reads it) its content in place."""
+    or (any other class, reported when no rule reads it) its content in place, where a pause
+    reaches only the end of the div, as in pandoc."""
     inner = segment_blocks(div.segments, notes, diagnostics, footnotes, links)
     classes = div.attributes.classes
     if TEACHER_CLASS in classes:
@@ -97,11 +117,52 @@ def _div(
         return [_callout(style, div, inner)]
     if ASIDE_CLASS in classes:
         return [Aside(tuple(inner), div.origin)]
-    for name in classes:
-        construct = constructs.warned(Scope.DIV, name)
-        if construct is not None:
-            diagnostics.append(construct.warning(div.origin))
-    return inner
+    if FRAGMENT_CLASS not in classes:  # a fragment's other classes are its effects
+        for name in classes:
+            construct = constructs.warned(Scope.DIV, name)
+            if construct is not None:
+                diagnostics.append(construct.warning(div.origin))
+    return list(grouped(tuple(inner)))
+
+
+def with_steps(
+    blocks: list[Block], attributes: Attributes, origin: Origin, diagnostics: list[Diagnostic]
+) -> list[Block]:
+    """Return a div's ``blocks`` as its step classes ask: the lists inside it made incremental
+    or not (where no inner div said), and all of them one fragment."""
+    classes = attributes.classes
+    setting = next((INCREMENTAL_CLASSES[c] for c in classes if c in INCREMENTAL_CLASSES), None)
+    if setting is not None:
+
+        def incremental(block: Block) -> Block:
+            if isinstance(block, BulletList) and block.incremental is None:
+                return replace(block, incremental=setting)
+            return block
+
+        blocks = list(map_blocks(tuple(blocks), incremental))
+    if FRAGMENT_CLASS not in classes:
+        return blocks
+    effects = tuple(name for name in classes if name not in RULE_CLASSES)
+    return [
+        Fragment(
+            tuple(blocks), origin, Step(effects, _fragment_index(attributes, origin, diagnostics))
+        )
+    ]
+
+
+def _fragment_index(
+    attributes: Attributes, origin: Origin, diagnostics: list[Diagnostic]
+) -> int | None:
+    """Return the ``fragment-index`` written on a fragment (None: none, or not a number)."""
+    written = attributes.get("fragment-index", "").strip()
+    if not written:
+        return None
+    if FRAGMENT_INDEX.fullmatch(written):
+        return int(written)
+    message = f"fragment-index '{written[:20]}' is not a whole number (the fragment plays in order)"
+    diagnostics.append(Diagnostic(origin, Level.WARNING, message, "fragment-index"))
+    return None
+
 
 
 def _callout_style(classes: tuple[str, ...]) -> str:
@@ -147,6 +208,7 @@ def _columns(
                 )
                 width = None
             blocks = segment_blocks(segment.segments, notes, diagnostics, footnotes, links)
+            blocks = with_steps(blocks, segment.attributes, segment.origin, diagnostics)
             columns.append(Column(tuple(blocks), width))
         else:
             loose.append(segment)

@@ -8,6 +8,7 @@ exact control of white space.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -42,6 +43,7 @@ from deckgen.model import (
     Media,
     Run,
     Slide,
+    Step,
     plain_text,
 )
 from deckgen.passes.footnotes import footnote_line
@@ -86,9 +88,31 @@ def _run_html(run: Run, allow_html: bool) -> Markup:
     return text
 
 
+def fragment_attributes(step: Step | None, *classes: str) -> Markup:
+    """Return the attributes of an element that plays at ``step`` (a reveal.js fragment, its
+    effects and its click as ``data-fragment-index``), with ``classes``; '' for no step."""
+    if step is None or step.click < 1:
+        return Markup(' class="%s"') % " ".join(classes) if classes else Markup("")
+    names = " ".join(("fragment", *step.effects, *classes))
+    return Markup(' class="%s" data-fragment-index="%d"') % (names, step.click - 1)
+
+
 def runs_html(runs: Inline, allow_html: bool = False) -> Markup:
-    """Return ``runs`` as escaped inline HTML (raw source HTML passes only if ``allow_html``)."""
-    return Markup("").join(_run_html(run, allow_html) for run in runs)
+    """Return ``runs`` as escaped inline HTML (raw source HTML passes only if ``allow_html``).
+
+    Neighbouring runs of one fragment span are one ``<span class="fragment">``.
+    """
+    if not any(run.step for run in runs):
+        return Markup("").join(_run_html(run, allow_html) for run in runs)
+    parts = []
+    for step, group in itertools.groupby(runs, key=lambda run: run.step):
+        html = Markup("").join(_run_html(run, allow_html) for run in group)
+        parts.append(
+            html
+            if step is None
+            else Markup("<span%s>%s</span>") % (fragment_attributes(step), html)
+        )
+    return Markup("").join(parts)
 
 
 ATTRIBUTE_NAME = re.compile(r"[A-Za-z][\w-]*")
@@ -292,6 +316,7 @@ def _environment(folders: tuple[Path, ...], allow_html: bool) -> jinja2.Environm
         undefined=jinja2.StrictUndefined,
     )
     env.filters["runs"] = lambda runs: runs_html(runs, allow_html)
+    env.filters["fragment"] = fragment_attributes
     env.filters["code"] = code_html
     env.filters["column_weights"] = lambda block: column_weights([c.width for c in block.columns])
     env.filters["section_attributes"] = section_attributes
@@ -355,7 +380,8 @@ def reveal_config(theme: Theme) -> dict[str, object]:
     """Return the options passed to ``Reveal.initialize``.
 
     Phones keep the paged deck (swipe to turn) rather than reveal.js's scroll view, which does
-    not fit fixed-size slides; printing (``?print-pdf``) puts each slide on exactly one page.
+    not fit fixed-size slides; printing (``?print-pdf``) puts each slide on exactly one page,
+    complete (every step shown).
     """
     return {
         "width": round(theme.page_width.px),
@@ -370,6 +396,7 @@ def reveal_config(theme: Theme) -> dict[str, object]:
         "backgroundTransition": "none",
         "scrollActivationWidth": None,
         "pdfMaxPagesPerSlide": 1,
+        "pdfSeparateFragments": False,
     }
 
 

@@ -1,5 +1,6 @@
 """Bullet and numbered lists: one paragraph per item, nested lists a level down, and whatever
-else an item holds (code, quotes, tables...) kept inside the item, indented with its text."""
+else an item holds (code, quotes, tables...) kept inside the item, indented with its text.
+An item of an incremental list and everything it holds wait for the item's step."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from deckgen.kinds.record import NOTES_LIST_INDENT, Kind, notes_of, register, text_of
-from deckgen.layout.flow import Flowable, FlowContext, Nested
+from deckgen.layout.flow import Flowable, FlowContext, Nested, unwrap
 from deckgen.layout.paragraphs import TASK_CHARS, Bullet, ParagraphSpec, line_pitch
-from deckgen.model import BulletList, Inline, ListItem, Paragraph
+from deckgen.model import BulletList, Inline, ListItem, Paragraph, Step
 from deckgen.units import Emu
 
 MARKER_EM = 0.5  # the width of a list number's character, roughly, in em
@@ -70,7 +71,9 @@ def bullet(block: BulletList, item: ListItem, hang: Emu, start: int | None = Non
     return Bullet(hang)
 
 
-def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iterator[Flowable]:
+def _items(
+    block: BulletList, ctx: FlowContext, margin: int, level: int, reveals: tuple[Step, ...] = ()
+) -> Iterator[Flowable]:
     box, role, gap = ctx.box, ctx.body_role(), ctx.gap
     size = Emu(round(role.size * box.nested_list_scale**level))
     indent = Emu(round(size * marker_indent(block, box.list_indent)))
@@ -79,6 +82,7 @@ def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iter
     text_margin = Emu(margin + indent)
     first = block.start  # the number a text frame's first item shows (.pptx numbers on from it)
     for number, item in enumerate(block.items):
+        waits = (*reveals, item.step) if item.step is not None else reveals
         yield ParagraphSpec(
             item.runs,
             size,
@@ -89,10 +93,11 @@ def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iter
             margin=text_margin,
             level=level,
             bullet=bullet(block, item, hang, first),
+            reveals=waits,
         )
-        for inner in item.blocks:
+        for inner, inner_waits in unwrap(item.blocks, waits):
             if isinstance(inner, BulletList):
-                yield from _items(inner, ctx, text_margin, level + 1)
+                yield from _items(inner, ctx, text_margin, level + 1, inner_waits)
             elif isinstance(inner, Paragraph):
                 yield ParagraphSpec(
                     inner.runs,
@@ -103,16 +108,18 @@ def _items(block: BulletList, ctx: FlowContext, margin: int, level: int) -> Iter
                     before=Emu(gap // 2),
                     margin=text_margin,
                     level=level,
+                    reveals=inner_waits,
                 )
             elif (paragraphs := ctx.kind_of(inner).paragraphs) is not None:
                 for spec in paragraphs(inner, ctx):  # other text (a heading), indented
+                    waiting = inner_waits + spec.reveals
                     if isinstance(spec, ParagraphSpec):
                         spec = replace(spec, margin=Emu(spec.margin + text_margin), level=level)
-                        yield replace(spec, before=Emu(gap // 2))
+                        yield replace(spec, before=Emu(gap // 2), reveals=waiting)
                     else:
-                        yield replace(spec, indent=Emu(spec.indent + text_margin))
+                        yield replace(spec, indent=Emu(spec.indent + text_margin), reveals=waiting)
             else:
-                yield Nested(inner, text_margin, Emu(gap // 2))
+                yield Nested(inner, text_margin, Emu(gap // 2), inner_waits)
                 first = block.start + number + 1  # the next item opens a new text frame
 
 

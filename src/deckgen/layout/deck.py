@@ -8,7 +8,7 @@ that will draw it (``text.py``). The policy, the same for every kind of slide:
 2. else shrink the text (body, code, tables, cards; a headline's title and subtitle) step by
    step down to the theme's minimum sizes;
 3. else split the body over continuation slides that repeat the title with "(2/3)": wherever
-   each kind allows (``fitting.py``);
+   each kind allows (``fitting.py``); each plays its own steps, numbered from 1;
 4. a single piece too large even alone is set at the minimum size and reported.
 
 The .pptx draws the resulting plans as they are; the HTML deck takes the sizes, table column
@@ -34,6 +34,7 @@ from deckgen.layout.slide import (
 )
 from deckgen.layout.text import TextMeasure
 from deckgen.model import Block, Deck, Run, Slide, plain_text
+from deckgen.passes.steps import renumber
 from deckgen.themes import Theme
 from deckgen.units import Emu, pt
 
@@ -243,6 +244,7 @@ class _SlideFitter:
                 notes=slide.notes if part == 1 else (),
                 id=slide.id if part == 1 else f"{slide.id}-part-{part}",
             )
+            page = renumber(page) if total > 1 else page
             page = page.with_changes(footnotes=shown_footnotes(page))
             arrangement = arrangement_of(page)
             plan = self.arranger.plan(page, arrangement, sizes)
@@ -310,11 +312,10 @@ def lay_out(
                     arrangement=page_of.arrangement,
                     number=len(placed) + 1,
                     sizes=page_of.sizes,
-                    plan=page_of.plan,
+                    plan=page_of.plan.with_spans() if page_of.slide.steps else page_of.plan,
                     source=slide,
                     part=page_of.part,
                     parts=page_of.parts,
                 )
             )
     return LaidOutDeck(deck, theme, tuple(placed), Emu(width), Emu(height))
-

@@ -5,19 +5,23 @@ and consecutive paragraphs share one text frame; every other kind places its own
 box it is given. Pictures take the height the other blocks leave, as the HTML's ``flex: 1``
 figure does, but never less than the theme's minimum (the slide then overflows, and fitting
 shrinks or splits it).
+
+A fragment's blocks flow as if it were not there (the HTML's fragment div flows its children
+the same way), so nothing moves when a step appears; each paragraph and piece they make keeps
+the steps it waits for (``reveals``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from deckgen.boxmodel import BoxModel
 from deckgen.geometry import Box
 from deckgen.layout.paragraphs import ParagraphSpec, TextRole, Typesetter
-from deckgen.layout.pieces import Piece, Stacked, TextPiece, TextSizes, shifted
-from deckgen.model import Block, Image
+from deckgen.layout.pieces import Piece, Stacked, TextPiece, TextSizes, revealed, shifted
+from deckgen.model import Block, Fragment, Image, Step
 from deckgen.themes import Theme
 from deckgen.units import Emu
 
@@ -30,11 +34,23 @@ ImageSize = Callable[[Image], tuple[int, int] | None]
 @dataclass(frozen=True, slots=True)
 class Nested:
     """A block that is not text standing inside text (a code block in a list item), ``indent``
-    from the left and ``before`` below the line above."""
+    from the left and ``before`` below the line above, waiting for the steps ``reveals``."""
 
     block: Block
     indent: Emu
     before: Emu
+    reveals: tuple[Step, ...] = ()
+
+
+def unwrap(
+    blocks: Sequence[Block], reveals: tuple[Step, ...] = ()
+) -> Iterator[tuple[Block, tuple[Step, ...]]]:
+    """Yield ``blocks`` with fragments opened, each block with the steps it waits for."""
+    for block in blocks:
+        if isinstance(block, Fragment):
+            yield from unwrap(block.blocks, (*reveals, block.step))
+        else:
+            yield block, reveals
 
 
 Flowable = ParagraphSpec | Nested
@@ -77,6 +93,7 @@ class _Group:
     paragraphs: tuple[ParagraphSpec, ...] = ()
     block: Block | None = None
     indent: Emu = Emu(0)
+    reveals: tuple[Step, ...] = ()
 
 
 def _flowables(block: Block, ctx: FlowContext) -> list[Flowable]:
@@ -111,19 +128,23 @@ def _groups(blocks: Sequence[Block], ctx: FlowContext) -> list[_Group]:
             groups.append(_Group(frame_before, tuple(paragraphs)))
             paragraphs = []
 
-    for number, block in enumerate(blocks):
+    for number, (block, reveals) in enumerate(unwrap(blocks)):
         before = Emu(ctx.gap if number else 0)
         kind = ctx.kind_of(block)
         if kind.paragraphs is None:
             close()
-            groups.append(_Group(before, block=block))
+            groups.append(_Group(before, block=block, reveals=reveals))
             continue
         for index, item in enumerate(_flowables(block, ctx)):
             item_before = before if index == 0 else item.before
             if isinstance(item, Nested):
                 close()
-                groups.append(_Group(item_before, block=item.block, indent=item.indent))
-            elif paragraphs:
+                waits = reveals + item.reveals
+                groups.append(_Group(item_before, (), item.block, item.indent, waits))
+                continue
+            if reveals:
+                item = replace(item, reveals=reveals + item.reveals)
+            if paragraphs:
                 paragraphs.append(replace(item, before=item_before))
             else:
                 frame_before = item_before if groups or number else Emu(0)
@@ -182,7 +203,10 @@ def lay_blocks(
     for group, item in zip(groups, laid, strict=True):
         assert item is not None
         y += group.before
-        pieces.extend(shifted(piece, box.x + group.indent, y) for piece in item.pieces)
+        pieces.extend(
+            shifted(revealed(piece, group.reveals), box.x + group.indent, y)
+            for piece in item.pieces
+        )
         y += item.height
         squeezed = squeezed or item.squeezed
     return Stacked(tuple(pieces), Emu(y - box.y), squeezed)

@@ -14,7 +14,7 @@ from deckgen.boxmodel import BoxModel
 from deckgen.highlight import TokenStyle
 from deckgen.layout.formulas import formula_width, pitch_with_math
 from deckgen.layout.text import Face, Span, TextMeasure
-from deckgen.model import CodeLine, Inline
+from deckgen.model import CodeLine, Inline, Step
 from deckgen.units import Emu
 
 BULLET_CHAR = "\u2022"
@@ -41,7 +41,8 @@ class ParagraphSpec:
     """One paragraph: runs, font role, size, colour role, exact line pitch and spacing above.
 
     ``margin`` is where the text lines start (bullets hang left of it); ``level`` is the outline
-    level (0 = top) a list item sits at.
+    level (0 = top) a list item sits at. ``reveals`` are the steps it waits for, outermost first
+    (none: shown from the start).
     """
 
     runs: Inline
@@ -56,6 +57,7 @@ class ParagraphSpec:
     level: int = 0
     bullet: Bullet | None = None
     align: str = "l"
+    reveals: tuple[Step, ...] = ()
 
     @property
     def pitch(self) -> Emu:

@@ -4,6 +4,9 @@ Every piece has one box on the page and holds what to draw there. The layout sta
 (measuring and placing in one step); the .pptx draws them as shapes, and the HTML deck takes the
 decisions it cannot leave to the browser from them (table column widths, picture sizes). A
 closed set: each backend draws each piece type, nothing more.
+
+A piece's ``reveals`` are the steps (fragments) it waits for, outermost first: the .pptx animates
+it whole; a text frame's paragraphs carry their own (``ParagraphSpec.reveals``).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from deckgen.geometry import Box
 from deckgen.layout.paragraphs import ParagraphSpec
-from deckgen.model import Background, Block, CodeLine, Image, Table
+from deckgen.model import Background, Block, CodeLine, Image, Step, Table
 from deckgen.units import Emu
 
 
@@ -50,6 +53,7 @@ class CodePiece:
     line: Emu
     pad_x: Emu
     pad_y: Emu
+    reveals: tuple[Step, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,7 @@ class CardPiece:
     inset: Emu
     pad_x: Emu
     pad_y: Emu
+    reveals: tuple[Step, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,7 @@ class TablePiece:
     cells: tuple[tuple[tuple[ParagraphSpec, ...], ...], ...]
     pad_x: Emu
     pad_y: Emu
+    reveals: tuple[Step, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +91,7 @@ class ImagePiece:
     box: Box
     image: Image
     fallback: tuple[ParagraphSpec, ...] = ()
+    reveals: tuple[Step, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +100,7 @@ class BarPiece:
 
     box: Box
     colour: str
+    reveals: tuple[Step, ...] = ()
 
 
 Piece = TextPiece | CodePiece | CardPiece | TablePiece | ImagePiece | BarPiece
@@ -122,6 +130,30 @@ class Backdrop:
     def picture(self) -> str:
         """Return the background picture's path or URL ("" for none)."""
         return self.written.image if self.written is not None else ""
+def revealed(piece: Piece, reveals: tuple[Step, ...]) -> Piece:
+    """Return ``piece`` waiting also for the steps ``reveals`` (which enclose its own): a text
+    frame's paragraphs each, any other piece whole."""
+    if not reveals:
+        return piece
+    if isinstance(piece, TextPiece):
+        paragraphs = tuple(replace(p, reveals=reveals + p.reveals) for p in piece.paragraphs)
+        return replace(piece, paragraphs=paragraphs)
+    return replace(piece, reveals=reveals + piece.reveals)
+
+
+def _with_spans(spec: ParagraphSpec) -> ParagraphSpec:
+    spans = tuple(dict.fromkeys(run.step for run in spec.runs if run.step is not None))
+    return replace(spec, reveals=spec.reveals + spans) if spans else spec
+
+
+def spans_revealed(piece: Piece) -> Piece:
+    """Return ``piece`` with each paragraph also waiting for the fragment spans it holds (the
+    .pptx cannot animate a span alone: its paragraph plays the span's step)."""
+    if isinstance(piece, TextPiece):
+        return replace(piece, paragraphs=tuple(map(_with_spans, piece.paragraphs)))
+    if isinstance(piece, CardPiece):
+        return replace(piece, paragraph=_with_spans(piece.paragraph))
+    return piece
 
 
 class MasterLayout(enum.Enum):
@@ -171,6 +203,25 @@ class SlidePlan:
     background: Backdrop | None
     overflow: Emu
     squeezed: bool = False
+
+    def with_spans(self) -> SlidePlan:
+        """Return the plan with every paragraph waiting for its fragment spans too."""
+
+        def text(piece: TextPiece | None) -> TextPiece | None:
+            return (
+                None
+                if piece is None
+                else replace(piece, paragraphs=tuple(map(_with_spans, piece.paragraphs)))
+            )
+
+        return replace(
+            self,
+            title=text(self.title),
+            subtitle=text(self.subtitle),
+            body=text(self.body),
+            takeaways=text(self.takeaways),
+            pieces=tuple(map(spans_revealed, self.pieces)),
+        )
 
     def piece_of(self, block: Block) -> Piece | None:
         """Return the piece drawing ``block`` (a table or a picture), or None."""

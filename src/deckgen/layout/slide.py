@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from deckgen.geometry import Box, centred_top, content_frame
 from deckgen.layout.backdrop import backdrop_of
-from deckgen.layout.flow import FlowContext, ImageSize, lay_blocks
+from deckgen.layout.flow import FlowContext, ImageSize, lay_blocks, unwrap
 from deckgen.layout.paragraphs import ParagraphSpec, Typesetter, line_pitch
 from deckgen.layout.pieces import (
     Backdrop,
@@ -63,11 +63,12 @@ def arrangement_of(slide: Slide) -> Arrangement:
         return Arrangement.SECTION
     if not slide.body and not slide.takeaways:
         return Arrangement.STATEMENT
-    if any(isinstance(block, Cards) for block in slide.body):
+    body = [block for block, _ in unwrap(slide.body)]  # a fragment's blocks count as the body's
+    if any(isinstance(block, Cards) for block in body):
         return Arrangement.CARDS
-    if any(isinstance(block, Columns) for block in slide.body):
+    if any(isinstance(block, Columns) for block in body):
         return Arrangement.COLUMNS
-    if all(isinstance(block, CodeBlock) for block in slide.body) and not slide.takeaways:
+    if all(isinstance(block, CodeBlock) for block in body) and not slide.takeaways:
         return Arrangement.CODE
     return Arrangement.CONTENT
 

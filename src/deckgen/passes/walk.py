@@ -70,12 +70,17 @@ def map_tree(
     block: Callable[[Any], Any] | None = None,
     run: Callable[[Run], Run] | None = None,
     splice: Splice | None = None,
+    sequence: Callable[[tuple[Any, ...]], tuple[Any, ...]] | None = None,
+    enter: Callable[[Any], Any] | None = None,
 ) -> Node:
     """Return ``node`` with ``block`` applied to every block (innermost first) and ``run`` to
     every run, at any depth; parts nothing changed are returned as they were.
 
     ``splice`` may replace any item of a sequence (a block among blocks) by a tuple of items:
-    ``()`` drops it, its own contents unwrap it; None keeps it.
+    ``()`` drops it, its own contents unwrap it; None keeps it. ``sequence`` maps every whole
+    sequence (of blocks, list items, runs...) once its items are done. ``enter`` maps every
+    node that is not a run (a block, a list item, a column...) before its contents, so it and
+    ``run`` see the tree in reading order, outermost first.
     """
     names_of = _tree_fields if run is not None else _block_fields
 
@@ -94,8 +99,12 @@ def map_tree(
             return run(value) if run is not None else value
         if kind is tuple:
             new = tuple(items(value))
+            if sequence is not None:
+                new = sequence(new)
             same = len(new) == len(value) and all(a is b for a, b in zip(new, value, strict=True))
             return value if same else new
+        if enter is not None and is_dataclass(value):
+            value = enter(value)
         names = names_of(kind)
         changes: dict[str, Any] = {}
         for name in names:

@@ -341,28 +341,46 @@ def _click_xml(ids: Iterator[int], builds: _Builds, step: ClickStep) -> str:
 _SLIDE_CONDITION = "<p:tgtEl><p:sldTgt/></p:tgtEl>"
 
 
-def timing_xml(steps: Sequence[ClickStep]) -> str:
-    """Return the slide's ``p:timing`` playing ``steps`` one click each ('' for no step).
+VOLUME = 80000  # a media node's volume, as PowerPoint sets it
+
+
+def _media_xml(ids: Iterator[int], shape_id: int, video: bool) -> str:
+    """Return the node that gives a video or sound shape its play controls (click to play)."""
+    tag = "video" if video else "audio"
+    return (
+        f'<p:{tag}><p:cMediaNode vol="{VOLUME}"><p:cTn id="{next(ids)}" fill="hold" display="0">'
+        '<p:stCondLst><p:cond delay="indefinite"/></p:stCondLst></p:cTn>'
+        f'<p:tgtEl><p:spTgt spid="{shape_id}"/></p:tgtEl></p:cMediaNode></p:{tag}>'
+    )
+
+
+def timing_xml(steps: Sequence[ClickStep], media: Sequence[tuple[int, bool]] = ()) -> str:
+    """Return the slide's ``p:timing`` playing ``steps`` one click each, with the play controls
+    of its ``media`` shapes (shape id, is a video); '' when there is neither.
 
     Paragraph targets expand to one effect per paragraph. Namespaces are not declared (the
     prefixes are ``p`` and ``a``): ``insert_timing`` declares them.
     """
-    if not steps:
+    if not steps and not media:
         return ""
     ids = itertools.count(3)  # 1 and 2 are the root and the main sequence
     builds = _Builds()
-    clicks = "".join(_click_xml(ids, builds, step) for step in steps)
-    conditions = (
-        f'<p:prevCondLst><p:cond evt="onPrev" delay="0">{_SLIDE_CONDITION}</p:cond></p:prevCondLst>'
-        f'<p:nextCondLst><p:cond evt="onNext" delay="0">{_SLIDE_CONDITION}</p:cond></p:nextCondLst>'
-    )
-    sequence = (
-        '<p:seq concurrent="1" nextAc="seek"><p:cTn id="2" dur="indefinite" nodeType="mainSeq">'
-        f"<p:childTnLst>{clicks}</p:childTnLst></p:cTn>{conditions}</p:seq>"
-    )
+    sequence = ""
+    if steps:
+        clicks = "".join(_click_xml(ids, builds, step) for step in steps)
+        conditions = (
+            f'<p:prevCondLst><p:cond evt="onPrev" delay="0">{_SLIDE_CONDITION}</p:cond>'
+            f'</p:prevCondLst><p:nextCondLst><p:cond evt="onNext" delay="0">{_SLIDE_CONDITION}'
+            "</p:cond></p:nextCondLst>"
+        )
+        sequence = (
+            '<p:seq concurrent="1" nextAc="seek"><p:cTn id="2" dur="indefinite" nodeType="mainSeq">'
+            f"<p:childTnLst>{clicks}</p:childTnLst></p:cTn>{conditions}</p:seq>"
+        )
+    players = "".join(_media_xml(ids, shape_id, video) for shape_id, video in media)
     root = (
         '<p:par><p:cTn id="1" dur="indefinite" restart="never" nodeType="tmRoot">'
-        f"<p:childTnLst>{sequence}</p:childTnLst></p:cTn></p:par>"
+        f"<p:childTnLst>{sequence}{players}</p:childTnLst></p:cTn></p:par>"
     )
     return f"<p:timing><p:tnLst>{root}</p:tnLst>{builds.xml()}</p:timing>"
 

@@ -13,11 +13,8 @@ from pathlib import Path
 
 from pptx.media import Video
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
-from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.parts.slide import SlidePart
 
-from deckgen.backends.pptx.animation import insert_timing
 from deckgen.backends.pptx.pictures import PictureParts, pic_xml
 from deckgen.images import media_type
 from deckgen.layout.pieces import ImagePiece
@@ -55,26 +52,3 @@ def media_pic_xml(
     return pic_xml(shape_id, name, image.alt, piece.box, poster, MEDIA_ACTION, nvpr)
 
 
-def media_timing_xml(media: list[tuple[int, bool]]) -> str:
-    """Return a ``p:timing`` giving each (shape id, is a video) its play controls, as
-    PowerPoint writes it for media that play when clicked."""
-    ids = iter(range(2, 2 + len(media)))
-    nodes = "".join(
-        f'<p:{"video" if video else "audio"}><p:cMediaNode vol="{VOLUME}">'
-        f'<p:cTn id="{next(ids)}" fill="hold" display="0">'
-        '<p:stCondLst><p:cond delay="indefinite"/></p:stCondLst></p:cTn>'
-        f'<p:tgtEl><p:spTgt spid="{shape_id}"/></p:tgtEl></p:cMediaNode>'
-        f"</p:{'video' if video else 'audio'}>"
-        for shape_id, video in media
-    )
-    root = '<p:cTn id="1" dur="indefinite" restart="never" nodeType="tmRoot">'
-    return (
-        f"<p:timing><p:tnLst><p:par>{root}<p:childTnLst>{nodes}</p:childTnLst></p:cTn>"
-        "</p:par></p:tnLst></p:timing>"
-    )
-
-
-def add_media_timing(slide: BaseOxmlElement, media: list[tuple[int, bool]]) -> None:
-    """Give the media shapes of ``slide`` (a ``p:sld``) their timing node (none: nothing)."""
-    if media and slide.find(qn("p:timing")) is None:
-        insert_timing(slide, media_timing_xml(media))

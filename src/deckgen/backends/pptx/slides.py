@@ -7,6 +7,7 @@ checker see real titles and body text. Only placeholders the slide fills are put
 
 A shape with a formula is written twice in ``mc:AlternateContent`` (``mathxml.py``): with Office
 Math, and as the fallback with each formula as its linear text; both under the same shape id.
+The pieces' steps become the slide's click animations (``steps.py``).
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from typing import assert_never
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import Slide, SlideLayout
 
+from deckgen.backends.pptx.animation import insert_timing
 from deckgen.backends.pptx.backgrounds import paint_background
 from deckgen.backends.pptx.code import CodeWriter
 from deckgen.backends.pptx.look import Look
 from deckgen.backends.pptx.mathxml import alternate_content_xml
-from deckgen.backends.pptx.media import add_media_timing, media_pic_xml
+from deckgen.backends.pptx.media import media_pic_xml
 from deckgen.backends.pptx.pictures import PictureParts, pic_xml
+from deckgen.backends.pptx.steps import SlideSteps
 from deckgen.backends.pptx.text import SlideParts, TextWriter, has_formula
 from deckgen.backends.pptx.xmlshapes import (
     ShapeTree,
@@ -137,6 +140,7 @@ class SlideWriter:
             inline_code_scale=self.theme.box.inline_code_scale,
         )
         tree = ShapeTree(slide.shapes.element)
+        steps = SlideSteps()
         slots = self.slots(layout, plan.master)
         heads = (
             (plan.title, slots.title, "Title"),
@@ -146,13 +150,16 @@ class SlideWriter:
         for head, ph, name in heads:
             if head is None:
                 continue
-            tree.add(text_shape_xml(writer, head.paragraphs, _head(tree.next_id(), name, ph, head)))
+            shape_id = tree.next_id()
+            steps.text(shape_id, head.paragraphs)
+            tree.add(text_shape_xml(writer, head.paragraphs, _head(shape_id, name, ph, head)))
         counts: dict[str, int] = {}
         media: list[tuple[int, bool]] = []
         for piece in plan.pieces:
-            self._piece(slide, tree, piece, writer, counts, media)
+            self._piece(slide, tree, piece, writer, counts, media, steps)
         if plan.takeaways is not None:
             shape_id, takeaways = tree.next_id(), plan.takeaways
+            steps.text(shape_id, takeaways.paragraphs)
             tree.add(
                 text_shape_xml(
                     writer,
@@ -165,7 +172,7 @@ class SlideWriter:
         number = slide_number_xml(self.number_style)
         tree.add(text_box_xml(tree.next_id(), "Slide Number", plan.number, [number]))
         tree.flush()
-        add_media_timing(slide.element, media)
+        insert_timing(slide.element, steps.timing(media))
         if plan.background is not None:
             page = (self.theme.page_width, self.theme.page_height)
             base = self.theme.colors["background"]
@@ -179,6 +186,7 @@ class SlideWriter:
         writer: TextWriter,
         counts: dict[str, int],
         media: list[tuple[int, bool]],
+        steps: SlideSteps,
     ) -> None:
         def name(kind: str) -> str:
             counts[kind] = counts.get(kind, 0) + 1
@@ -188,6 +196,7 @@ class SlideWriter:
         match piece:
             case TextPiece():
                 shape_id, shape_name, text = tree.next_id(), name("Text"), piece
+                steps.text(shape_id, text.paragraphs)
                 tree.add(
                     text_shape_xml(
                         writer,
@@ -198,11 +207,14 @@ class SlideWriter:
                     )
                 )
             case CodePiece():
-                tree.add(self.code.shape_xml(tree.next_id(), name("Code"), piece))
+                shape_id = tree.next_id()
+                steps.shape(shape_id, piece.reveals)
+                tree.add(self.code.shape_xml(shape_id, name("Code"), piece))
             case CardPiece():
                 card, shape_id, shape_name = piece, tree.next_id(), name("Card")
                 insets = (card.inset, card.pad_y, card.pad_x, card.pad_y)
                 fill = self.look.colour("surface")
+                steps.shape(shape_id, piece.reveals + piece.paragraph.reveals)
                 tree.add(
                     text_shape_xml(
                         writer,
@@ -220,6 +232,7 @@ class SlideWriter:
                 )
             case TablePiece():
                 table, shape_id, shape_name = piece, tree.next_id(), name("Table")
+                steps.shape(shape_id, piece.reveals, has_text=False)
                 cells = [para for row in table.cells for cell in row for para in cell]
                 tree.add(
                     text_shape_xml(
@@ -228,9 +241,11 @@ class SlideWriter:
                 )
             case BarPiece():
                 colour = self.look.colour(piece.colour)
-                tree.add(filled_box_xml(tree.next_id(), name("Accent"), piece.box, colour))
+                shape_id = tree.next_id()
+                steps.shape(shape_id, piece.reveals, has_text=False)
+                tree.add(filled_box_xml(shape_id, name("Accent"), piece.box, colour))
             case ImagePiece():
-                self._picture(slide, tree, piece, writer, name, media)
+                self._picture(slide, tree, piece, writer, name, media, steps)
             case _:
                 assert_never(piece)
 
@@ -242,10 +257,12 @@ class SlideWriter:
         writer: TextWriter,
         name: Callable[[str], str],
         media: list[tuple[int, bool]],
+        steps: SlideSteps,
     ) -> None:
         """Add a picture, a video or a sound; where a .pptx cannot hold it, its alt text."""
         image = piece.image
         shape_id = tree.next_id()
+        steps.shape(shape_id, piece.reveals, has_text=False)
         if image.media is not Media.PICTURE and not is_remote(image.src):
             label = "Video" if image.media is Media.VIDEO else "Audio"
             tree.add(media_pic_xml(shape_id, name(label), piece, self.pictures, slide.part))
