@@ -17,6 +17,9 @@ import mistune
 
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.highlight import highlight
+from deckgen.htmlsource.blocks import html_segments
+from deckgen.htmlsource.convert import div_blocks, element_blocks
+from deckgen.htmlsource.inline import Tags
 from deckgen.images import media_of, read_length
 from deckgen.inline import merge_runs, strip_runs
 from deckgen.model import (
@@ -34,12 +37,20 @@ from deckgen.model import (
     Paragraph,
     Pause,
     Quote,
-    RawHtml,
     Run,
     Table,
     plain_text,
 )
-from deckgen.split import THEMATIC_BREAK, Attributes, parse_attributes
+from deckgen.split import (
+    THEMATIC_BREAK,
+    Attributes,
+    Div,
+    HtmlElement,
+    Quoted,
+    Segment,
+    Text,
+    parse_attributes,
+)
 from deckgen.tex.syntax import math as math_plugin
 from deckgen.typography import smarten
 
@@ -89,6 +100,7 @@ class _Context:
     diagnostics: list[Diagnostic]
     images: list[Image] = field(default_factory=list)
     previous: str = ""  # the last character of text read so far in this block
+    tags: list[Tags] = field(default_factory=list)  # HTML elements open, per token sequence
 
     def report(self, origin: Origin, message: str, group: str) -> None:
         """Add a warning of ``group`` at ``origin``."""
@@ -215,7 +227,15 @@ def _takes_attributes(token: Token) -> bool:
 
 
 def _inline_html(token: Token, context: _Context, style: Run) -> list[Run]:
-    return [replace(style, text=token["raw"], raw=True)]
+    """An HTML tag among the text: read by the open elements of its sequence of tokens."""
+    return context.tags[-1].tag(token["raw"], style, context.images)
+
+
+def _source(token: Token) -> str:
+    """Return the text a token was written with, as near as its children tell it."""
+    if "raw" in token:
+        return str(token["raw"])
+    return "".join(_source(child) for child in token.get("children", ()))
 
 
 def _math(token: Token, context: _Context, style: Run) -> list[Run]:
@@ -241,15 +261,24 @@ INLINE_RULES: dict[str, InlineRule] = {
 def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> list[Run]:
     """Return the runs of inline ``tokens``; images are collected in ``context.images``."""
     runs: list[Run] = []
+    tags = Tags(context.locator.find, context.diagnostics)
+    context.tags.append(tags)
     for token in _attach_attributes(tokens):
+        if tags.reading_whole:  # inside an HTML element read whole (a <button>, a <script>)
+            is_tag = token["type"] == "inline_html"
+            runs += tags.swallow(_source(token), token["raw"] if is_tag else None, style)
+            continue
+        styled = tags.style(style)
         rule = INLINE_RULES.get(token["type"])
         if rule is None:  # a token no rule reads: keep its text, and say so
             context.unknown(token["type"])
-            runs += _runs(token.get("children", ()), context, style)
+            runs += _runs(token.get("children", ()), context, styled)
             if "raw" in token and not token.get("children"):
-                runs.append(replace(style, text=str(token["raw"])))
+                runs.append(replace(styled, text=str(token["raw"])))
         else:
-            runs += rule(token, context, style)
+            runs += rule(token, context, styled)
+    runs += tags.finish(style)
+    context.tags.pop()
     return merge_runs(runs)
 
 
@@ -391,7 +420,39 @@ def _quote(token: Token, context: _Context) -> list[Block]:
 
 
 def _html_block(token: Token, context: _Context) -> list[Block]:
-    return [RawHtml(token["raw"], context.locator.find(_first_text(token)))]
+    """An HTML block: its elements read as ``htmlsource`` reads them, the Markdown between
+    them as Markdown; one that opens with an inline tag (``<img>``, ``<font>``) is a paragraph,
+    as pandoc reads it."""
+    raw = token["raw"].rstrip("\n")
+    origin = context.locator.find(_first_text(token))
+    text = Text(tuple(raw.split("\n")), origin)
+    segments = html_segments(text, context.diagnostics)
+    if segments is None:
+        paragraph = {"type": "paragraph", "children": _PARSE.inline(raw.strip(), {})}
+        return _paragraph_blocks(paragraph, context)
+    return _segment_blocks(segments, context)
+
+
+def _segment_blocks(segments: tuple[Segment, ...], context: _Context) -> list[Block]:
+    """Return the blocks of HTML segments read inside Markdown (a list item's HTML): divs show
+    their content in place, as ``slides.py`` shows a div no rule reads."""
+    blocks: list[Block] = []
+    for segment in segments:
+        if isinstance(segment, Text):
+            tokens = _PARSE("\n".join(segment.lines))
+            assert isinstance(tokens, list)
+            blocks += _blocks(tokens, context)
+        elif isinstance(segment, Div):
+            inner = _segment_blocks(segment.segments, context)
+            blocks += div_blocks(inner, segment.attributes, segment.origin, context.diagnostics)
+        elif isinstance(segment, Quoted):
+            blocks.append(Quote(tuple(_segment_blocks(segment.segments, context)), segment.origin))
+        else:
+            assert isinstance(segment, HtmlElement)
+            blocks += element_blocks(
+                segment, lambda inner: _segment_blocks(inner, context), context.diagnostics
+            )
+    return blocks
 
 
 def _equation(token: Token, context: _Context) -> list[Block]:
@@ -463,6 +524,8 @@ def parse_inline(text: str, origin: Origin, diagnostics: list[Diagnostic]) -> In
     for token in tokens:
         if token["type"] in ("paragraph", "block_text"):
             runs += _runs(token["children"], context)
+        elif token["type"] == "block_html":  # a line that opens with a tag is text with tags
+            runs += _runs(_PARSE.inline(token["raw"].strip(), {}), context)
     if not runs and text.strip():
         runs = [Run(text.strip())]  # e.g. "1. Intro" would parse as a list; keep the words
     return strip_runs(runs)

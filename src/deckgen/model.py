@@ -64,6 +64,7 @@ class Run:
     mark: bool = False
     sub: bool = False
     sup: bool = False
+    small: bool = False
     classes: tuple[str, ...] = ()
     math: Math | None = None
     step: Step | None = None
@@ -247,6 +248,17 @@ class RawHtml:
 
 
 @dataclass(frozen=True, slots=True)
+class Aligned:
+    """Blocks set to one side or centred: ``align`` is ``left``, ``center`` or ``right`` (a div
+    with a ``text-align`` style, HTML's ``<center>`` and ``<p align>``)."""
+
+    blocks: tuple[Block, ...]
+    align: str
+    origin: Origin
+    kind: ClassVar[str] = "aligned"
+
+
+@dataclass(frozen=True, slots=True)
 class Equation:
     """Display math standing as a block of its own; ``runs`` is its one math run. A slide is
     never split inside it."""
@@ -311,6 +323,7 @@ Block = (
     | Columns
     | Cards
     | RawHtml
+    | Aligned
     | Equation
     | MathMacros
     | TeacherOnly

@@ -19,6 +19,8 @@ import re
 from dataclasses import replace
 
 from deckgen.diagnostics import Diagnostic, Level, Origin
+from deckgen.htmlsource.blocks import html_segments
+from deckgen.htmlsource.convert import div_blocks, element_blocks
 from deckgen.markdown import parse_blocks, parse_inline
 from deckgen.model import (
     Block,
@@ -38,7 +40,7 @@ from deckgen.model import (
 )
 from deckgen.passes.steps import grouped
 from deckgen.passes.walk import map_blocks
-from deckgen.split import Attributes, Div, Quoted, Segment, SlideSource, Text
+from deckgen.split import Attributes, Div, HtmlElement, Quoted, Segment, SlideSource, Text
 
 SUBTITLE_MAX_CHARS = 140
 NOTES_CLASSES = frozenset({"notes"})
@@ -59,10 +61,21 @@ def segment_blocks(
     segments: tuple[Segment, ...], notes: list[Block], diagnostics: list[Diagnostic]
 ) -> list[Block]:
     """Return the body blocks of ``segments``; speaker notes are appended to ``notes``."""
+
+    def inside(found: tuple[Segment, ...]) -> list[Block]:
+        return segment_blocks(found, notes, diagnostics)
+
     blocks: list[Block] = []
     for segment in segments:
         if isinstance(segment, Text):
-            blocks += parse_blocks(segment.lines, segment.origin, diagnostics)
+            html = html_segments(segment, diagnostics)  # block-level HTML, read as pandoc reads it
+            if html is None:
+                blocks += parse_blocks(segment.lines, segment.origin, diagnostics)
+            else:
+                blocks += segment_blocks(html, notes, diagnostics)
+            continue
+        if isinstance(segment, HtmlElement):
+            blocks += element_blocks(segment, inside, diagnostics)
             continue
         if isinstance(segment, Quoted):
             inner = segment_blocks(segment.segments, notes, diagnostics)
@@ -82,6 +95,7 @@ def segment_blocks(
             made = [TeacherOnly(tuple(inner), segment.origin)]
         else:  # its blocks stand in its place; a pause in it reaches its end, as in pandoc
             made = list(grouped(tuple(segment_blocks(segment.segments, notes, diagnostics))))
+            made = div_blocks(made, segment.attributes, segment.origin, diagnostics)
         blocks += with_steps(made, segment.attributes, segment.origin, diagnostics)
     return blocks
 

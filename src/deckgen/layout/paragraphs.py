@@ -89,10 +89,14 @@ def line_pitch(size: int, ratio: float) -> Emu:
 def paragraph_spans(spec: ParagraphSpec, box: BoxModel) -> Iterator[Span]:
     """Return the measurable spans of ``spec``: inline code in the code font, a little smaller."""
     for run in spec.runs:
+        if run.raw:  # HTML source for the HTML deck (--allow-html): not text on the slide
+            continue
         face = Face(
             "code" if run.code else spec.font, spec.bold or run.bold, spec.italic or run.italic
         )
         size = Emu(round(spec.size * box.inline_code_scale)) if run.code else spec.size
+        if run.small:
+            size = Emu(round(size * box.small_scale))
         width = formula_width(run, size) if run.math is not None else None
         yield Span(run.text.upper() if run.smallcaps else run.text, face, size, width)
 
