@@ -171,7 +171,9 @@ class Image:
     URL; ``alt`` is what a screen reader says; ``caption`` is shown below it (pandoc's implicit
     figure). ``width`` and ``height`` are the sizes written (None: from the file's pixels);
     ``link`` is a link around it; ``align`` is ``left``, ``center`` or ``right``; ``poster`` a
-    video's poster frame (a path, "" for none)."""
+    video's poster frame (a path, "" for none). ``fallback`` is what an HTML ``<video>`` or
+    ``<audio>`` shows in its place when its file is not there (None: the file must be there);
+    the images pass reads it and clears it."""
 
     src: str
     alt: str
@@ -186,6 +188,7 @@ class Image:
     align: str = "center"
     media: Media = Media.PICTURE
     poster: str = ""
+    fallback: tuple[Block, ...] | None = None
     kind: ClassVar[str] = "image"
 
 

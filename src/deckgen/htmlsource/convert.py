@@ -7,6 +7,7 @@ those deckgen does not show stay ``RawHtml`` for the raw-HTML pass.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -190,15 +191,21 @@ def _media(item: HtmlElement, to_blocks: ToBlocks, diagnostics: list[Diagnostic]
     player = tags[0]
     sources = [tag.get("src") for tag in tags[1:] if tag.name == "source" and tag.get("src")]
     src = player.get("src") or (sources[0] if sources else "")
+    end = item.html.rfind("</")
+    inner = item.html[player.end : end] if end > player.end else ""
+    for tag in reversed(tags[1:]):  # the fallback content: what is left besides its sources
+        if tag.name in ("source", "track"):
+            start, stop = tag.start - player.end, tag.end - player.end
+            inner = inner[:start] + " " * (stop - start) + inner[stop:]
+    lines = tuple(textwrap.dedent(inner.expandtabs(4)).split("\n"))  # not indented code
+    fallback = to_blocks((Text(lines, item.origin),)) if inner.strip() else []
     if not src:
-        inner = item.html[player.end : item.html.rfind("</")] if "</" in item.html else ""
-        lines = tuple(inner.split("\n"))
-        return to_blocks((Text(lines, item.origin),)) if inner.strip() else []
+        return fallback
     media = media_of(src)
     if media is Media.PICTURE:
         media = MEDIA[item.name]
     alt = player.get("aria-label") or player.get("title")
-    image = Image(src, alt, item.origin, player.get("title"), media=media)
+    image = Image(src, alt, item.origin, player.get("title"), media=media, fallback=tuple(fallback))
     return [sized(image, player, diagnostics)]
 
 
