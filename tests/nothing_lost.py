@@ -23,13 +23,15 @@ from typing import Any
 import pypandoc
 from pptx import Presentation
 
-from deckgen.read import read_deck
+from deckgen.read import SourceFile, read_deck
+from e2e.office import drawn_shapes
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")  # finer than the explainer's: never merges
 UNIT_BREAK = "\x00"  # where text stops: a formula, a footnote mark (checked on either side)
 TEACHER_CLASSES = {"notes", "teacher"}  # divs whose text the students' copy leaves out
 QUOTES = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u2019")}
 LINE_BREAK_TAG = re.compile(r"^<br\b", re.IGNORECASE)
+QUARTO_CELL = re.compile(r"^(\s*`{3,})\{([A-Za-z][\w-]*)[^}\n]*\}[ \t]*$", re.MULTILINE)
 
 
 def norm(text: str) -> str:
@@ -185,17 +187,30 @@ def read_blocks(
             raise AssertionError(f"a pandoc block this test does not know: {kind}")
 
 
+def _as_pandoc_reads(file: SourceFile) -> str:
+    """Return a file's Markdown for pandoc: a Quarto document's code cells (```` ```{python} ````)
+    written as the code blocks Quarto makes of them."""
+    text = "\n".join(file.lines)
+    return QUARTO_CELL.sub(r"\1\2", text) if file.path.suffix == ".qmd" else text
+
+
 def deck_units(
     source: Path, pandoc_format: str = "markdown", labels: bool = False
 ) -> dict[str, Units]:
     """Return the units of each page of the deck at ``source``, by its display name, as pandoc
     reads ``pandoc_format`` (``labels``: explainer pages' bold labels are not units).
 
-    All pages go to pandoc in one run, each wrapped in a div that names it.
+    All pages go to pandoc in one run, each wrapped in a div that names it (one page alone is
+    not: an unclosed div of its own would swallow the wrapper's end).
     """
     files = read_deck(source).files
+    if len(files) == 1:
+        ast = json.loads(pypandoc.convert_text(_as_pandoc_reads(files[0]), "json", pandoc_format))
+        units = Units()
+        read_blocks(ast["blocks"], units, labels=labels)
+        return {files[0].display: units}
     document = "".join(
-        f"\n\n::::::::: {{#page-{number}}}\n\n" + "\n".join(file.lines) + "\n\n:::::::::\n\n"
+        f"\n\n::::::::: {{#page-{number}}}\n\n" + _as_pandoc_reads(file) + "\n\n:::::::::\n\n"
         for number, file in enumerate(files)
     )
     ast = json.loads(pypandoc.convert_text(document, "json", format=pandoc_format))
@@ -293,9 +308,10 @@ def _shape_text(shapes) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def pptx_slides(path: Path) -> list[Shown]:
-    """Return each slide's text and its notes page (the students' copy: its "more" text)."""
+    """Return each slide's text (a shape with math by its fallback, which python-pptx does not
+    list) and its notes page (the students' copy: its "more" text)."""
     slides = []
     for slide in Presentation(str(path)).slides:
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
-        slides.append(Shown("\n".join(_shape_text(slide.shapes)), notes))
+        slides.append(Shown("\n".join(_shape_text(drawn_shapes(slide))), notes))
     return slides

@@ -279,7 +279,17 @@ def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> lis
             runs += rule(token, context, styled)
     runs += tags.finish(style)
     context.tags.pop()
-    return merge_runs(runs)
+    return merge_runs(_line_starts(runs))
+
+
+def _line_starts(runs: list[Run]) -> list[Run]:
+    """Return ``runs`` without the white space that starts a line after a line break (the
+    source's newline after a ``<br>``), which HTML does not show either."""
+    for index in range(1, len(runs)):
+        run = runs[index]
+        if runs[index - 1].text.endswith("\n") and not run.code and run.text[:1] == " ":
+            runs[index] = replace(run, text=run.text.lstrip(" "))
+    return runs
 
 
 def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
