@@ -86,13 +86,14 @@ def test_the_img_is_a_picture_in_the_pptx_forty_percent_of_the_body(outdir: Path
 MEASURED = """() => {
   const slide = Reveal.getCurrentSlide();
   const style = (element) => getComputedStyle(element);
+  const size = (element) => parseFloat(getComputedStyle(element).fontSize);
   const small = slide.querySelector('small');
   const sub = slide.querySelector('sub');
   const img = slide.querySelector('img');
   const centred = slide.querySelector('.aligned p');
   const body = slide.querySelector('.body');
   return {
-    small: small ? parseFloat(style(small).fontSize) / parseFloat(style(small.closest('p')).fontSize) : null,
+    small: small ? size(small) / size(small.closest('p')) : null,
     sub: sub ? style(sub).verticalAlign : null,
     img: img ? img.getBoundingClientRect().width / body.getBoundingClientRect().width : null,
     centred: centred ? style(centred).textAlign : null,
