@@ -18,6 +18,7 @@ import pypandoc
 import pytest
 
 from deckgen.diagnostics import Diagnostic
+from deckgen.htmlsource.elements import document
 from deckgen.kinds import text_of
 from deckgen.model import (
     Aligned,
@@ -423,3 +424,9 @@ def test_html_in_titles_and_front_matter_is_read() -> None:
     [source] = split_slides(file, 2, [])
     title = build_slide(source, 2, []).title
     assert plain_text(title) == "Line\nbreak here" and title[-1].small
+
+
+def test_the_docs_list_every_element_as_the_table_says(repo: Path) -> None:
+    docs = (repo / "docs" / "format.md").read_text(encoding="utf-8")
+    assert document(docs) == docs, "run: python -m deckgen.htmlsource.elements docs/format.md"
+    assert "| `<img>` | a picture" in docs
