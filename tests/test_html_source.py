@@ -430,3 +430,13 @@ def test_the_docs_list_every_element_as_the_table_says(repo: Path) -> None:
     docs = (repo / "docs" / "format.md").read_text(encoding="utf-8")
     assert document(docs) == docs, "run: python -m deckgen.htmlsource.elements docs/format.md"
     assert "| `<img>` | a picture" in docs
+
+
+def test_dropping_an_inline_element_leaves_one_space_between_its_neighbours() -> None:
+    from deckgen.passes.raw_html import apply_raw_html
+
+    slide = slide_of("- Press <button>the button</button> now, <input type=checkbox> then.\n")
+    [kept] = apply_raw_html([slide], allow_html=False, pptx=True, diagnostics=[])
+    [items] = kept.body
+    assert isinstance(items, BulletList)
+    assert plain_text(items.items[0].runs) == "Press now, then."

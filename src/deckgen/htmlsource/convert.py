@@ -24,6 +24,7 @@ from deckgen.model import (
     CodeBlock,
     Heading,
     Image,
+    ImageRow,
     Inline,
     ListItem,
     Media,
@@ -32,7 +33,7 @@ from deckgen.model import (
     Run,
     Table,
 )
-from deckgen.passes.walk import map_blocks, map_runs
+from deckgen.passes.walk import map_blocks, map_runs, walk_blocks
 from deckgen.split import Attributes, HtmlElement, Segment, Text
 
 ToBlocks = Callable[[tuple[Segment, ...]], list[Block]]
@@ -124,20 +125,26 @@ def _cell_align(cell: HtmlElement) -> str | None:
     return alignment(_attribute(cell, "align")) or text_align(_attribute(cell, "style")) or None
 
 
-def _row(row: HtmlElement, to_blocks: ToBlocks) -> tuple[list[Inline], list[str | None]]:
+def _row(
+    row: HtmlElement, to_blocks: ToBlocks, diagnostics: list[Diagnostic]
+) -> tuple[list[Inline], list[str | None]]:
     """Return a row's cells and their alignments; a cell spanning columns leaves the others
-    of its span empty."""
+    of its span empty. A cell holds a line of text: a picture in it shows its description."""
     texts: list[Inline] = []
     aligns: list[str | None] = []
     for cell in _children(row, Role.CELL):
         written = _attribute(cell, "colspan")
         more = min(int(written), MAX_SPAN) - 1 if written.isdigit() and int(written) else 0
-        texts += [_one_line(to_blocks(cell.segments)), *[()] * more]
+        blocks = to_blocks(cell.segments)
+        if any(isinstance(block, Image | ImageRow) for block in walk_blocks(tuple(blocks))):
+            message = "a picture in an HTML table cell is shown as its description"
+            diagnostics.append(Diagnostic(cell.origin, Level.WARNING, message, "html-table"))
+        texts += [_one_line(blocks), *[()] * more]
         aligns += [_cell_align(cell), *[None] * more]
     return texts, aligns
 
 
-def _table(item: HtmlElement, to_blocks: ToBlocks) -> list[Block]:
+def _table(item: HtmlElement, to_blocks: ToBlocks, diagnostics: list[Diagnostic]) -> list[Block]:
     """A table: the rows of its head (or a first row of header cells) are its header; its
     caption is a line above it."""
     head: list[HtmlElement] = []
@@ -153,7 +160,7 @@ def _table(item: HtmlElement, to_blocks: ToBlocks) -> list[Block]:
             (head if child.name == "thead" else rows).extend(_children(child, Role.ROW))
     if not head and rows and all(cell.name == "th" for cell in _children(rows[0], Role.CELL)):
         head, rows = rows[:1], rows[1:]
-    read = [_row(row, to_blocks) for row in head + rows]
+    read = [_row(row, to_blocks, diagnostics) for row in head + rows]
     read = [(texts, aligns) for texts, aligns in read if texts]
     if not read:
         return before
@@ -225,7 +232,7 @@ def element_blocks(
         bold = tuple(replace(run, bold=True) for run in runs)
         return [Paragraph(bold, item.origin)] if runs else []
     if role is Role.TABLE:
-        return _table(item, to_blocks)
+        return _table(item, to_blocks, diagnostics)
     if role is Role.CODE:
         return _code(item)
     if role is Role.MEDIA:

@@ -18,7 +18,7 @@ from deckgen.model import Image, Length
 # HTML's rules for a dimension (width="50%", width=300): a number, then % or nothing (pixels);
 # anything after it is ignored, as browsers do (width=65%; is 65%).
 DIMENSION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)")
-PICTURE_LAYOUT = frozenset({"margin-left", "margin-right", "display"})  # centring, as layout does
+PICTURE_LAYOUT = ("margin", "padding", "display")  # space and centring: the layout stage's
 SMALLER = frozenset({"smaller", "small", "x-small", "xx-small", "xxx-small"})
 CSS_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%|em|rem)\s*$")
 ALIGNMENTS = {
@@ -132,7 +132,7 @@ def sized(image: Image, tag: Tag, diagnostics: list[Diagnostic]) -> Image:
     for name, value in declarations(tag.get("style")):
         if name in ("width", "height"):
             changes[name] = html_length(value)
-        elif name not in PICTURE_LAYOUT:
+        elif not name.startswith(PICTURE_LAYOUT):
             ignored.append(f"style '{name}'")
     report_ignored(ignored, tag.name, image.origin, diagnostics)
     align = alignment(tag.get("align"))

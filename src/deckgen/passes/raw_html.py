@@ -5,6 +5,8 @@ naming each element, or with ``--allow-html`` kept for the HTML deck, and then r
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.htmlsource.scan import Tag, scan, text_content
 from deckgen.model import Paragraph, RawHtml, Run, Slide
@@ -37,9 +39,26 @@ def _is_raw(item: object) -> bool:
     return isinstance(item, Paragraph) and not item.runs
 
 
+def _doubles_a_space(kept: list[object], run: Run) -> bool:
+    """Return True when ``run`` starts with a space and the last of ``kept`` ends with one."""
+    last = kept[-1] if kept else None
+    spaced = isinstance(last, Run) and last.text.endswith(" ")
+    return spaced and not run.code and run.text.startswith(" ")
+
+
 def _unraw(items: tuple[object, ...]) -> tuple[object, ...]:
-    kept = tuple(item for item in items if not _is_raw(item))
-    return items if len(kept) == len(items) else kept
+    """Return ``items`` without raw HTML; where a run goes from between two spaces, one goes."""
+    kept: list[object] = []
+    gap = False
+    for item in items:
+        if _is_raw(item):
+            gap = True
+            continue
+        if gap and isinstance(item, Run) and _doubles_a_space(kept, item):
+            item = replace(item, text=item.text[1:])
+        kept.append(item)
+        gap = False
+    return items if len(kept) == len(items) else tuple(kept)
 
 
 def _found(slide: Slide) -> list[tuple[str, Origin]]:
