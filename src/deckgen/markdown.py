@@ -277,7 +277,7 @@ def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> lis
                 runs.append(replace(styled, text=str(token["raw"])))
         else:
             runs += rule(token, context, styled)
-    runs += tags.finish(style)
+    runs += tags.finish(style) + tags.close_all(style)
     context.tags.pop()
     return merge_runs(_line_starts(runs))
 

@@ -124,3 +124,22 @@ def test_render_reports_nothing_for_a_clean_deck(tmp_path: Path) -> None:
     found: list[Diagnostic] = []
     render_html(laid_out, HtmlOptions(), found)
     assert diagnostics == [] and found == []
+
+
+def test_allow_html_keeps_the_styles_only_html_shows_around_the_text_it_reads(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "talk.md"
+    source.write_text(
+        '## A\n\n- A <span style="color: red; font-weight: bold">red</span> word.\n', "utf-8"
+    )
+    _, laid_out, found = load(source)
+    plain = render_html(laid_out, HtmlOptions(), []).decode()
+    assert "A <strong>red</strong> word." in plain and '<span style="color' not in plain
+    assert [d.message for d in found] == [
+        "HTML style 'color' on <span> not shown (the theme sets colours, fonts and sizes; "
+        "--allow-html keeps it in the HTML deck)"
+    ]
+    _, laid_out, _ = load(source, allow_html=True)
+    kept = render_html(laid_out, HtmlOptions(allow_html=True), []).decode()
+    assert 'A <span style="color: red"><strong>red</strong></span> word.' in kept

@@ -52,7 +52,7 @@ def div_blocks(
     if not style:
         return blocks
     changes, ignored = style_runs(style)
-    report_ignored([f"style '{name}'" for name in ignored], "div", origin, diagnostics)
+    report_ignored([f"style '{name}'" for name, _ in ignored], "div", origin, diagnostics)
     if changes.get("small"):
         blocks = list(map_runs(tuple(blocks), lambda run: replace(run, small=True)))
     align = text_align(style)

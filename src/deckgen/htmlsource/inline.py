@@ -12,6 +12,8 @@ paragraph) keeps its text in place.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -26,6 +28,8 @@ from deckgen.model import Image, Media, Run, Step
 # pandoc's span classes that are styles ([text]{.underline}); "fragment" is a step (steps pass)
 SPAN_STYLES = {"underline": "underline", "smallcaps": "smallcaps", "mark": "mark"}
 QUOTES = ("\u201c", "\u201d")  # <q>: the quotation marks a browser draws around it
+FONT_CSS = {"color": "color", "face": "font-family"}  # <font>'s attributes, as CSS says them
+ATTRIBUTE_NAME = re.compile(r"[A-Za-z][\w:.-]*")
 READ = "class style id href size src alt width height align poster data-fragment-index"
 READ_ATTRIBUTES = frozenset(READ.split())
 
@@ -34,6 +38,7 @@ READ_ATTRIBUTES = frozenset(READ.split())
 class _Open:
     name: str
     changes: dict[str, object]
+    wrapped: bool = False  # its unread attributes wrap its text in a raw <span> (--allow-html)
 
 
 @dataclass
@@ -109,9 +114,12 @@ class Tags:
         role = record.role
         ends = record.void or tag.self_closing
         if role is Role.STYLE:
-            if not ends:
-                self.open.append(_Open(tag.name, self._changes(tag, record, origin)))
-            return [replace(self.style(style), text=QUOTES[0])] if tag.name == "q" else []
+            if ends:
+                return []
+            changes, unread = self._changes(tag, record, origin)
+            self.open.append(_Open(tag.name, changes, bool(unread)))
+            runs = [replace(style, text=unread, raw=True)] if unread else []
+            return runs + ([replace(self.style(style), text=QUOTES[0])] if tag.name == "q" else [])
         if role is Role.BREAK:
             return [replace(style, text="\n")] if tag.name == "br" else []
         if role is Role.PICTURE and tag.get("src"):
@@ -133,8 +141,10 @@ class Tags:
             self.whole = _Whole(tag.name, origin, [raw], shown=True)
         return []
 
-    def _changes(self, tag: Tag, record: Element, origin: Origin) -> dict[str, object]:
-        """Return the Run fields a styling element sets on its text."""
+    def _changes(self, tag: Tag, record: Element, origin: Origin) -> tuple[dict[str, object], str]:
+        """Return the Run fields a styling element sets on its text, and a ``<span>`` start tag
+        with what else it writes (styles, colours, attributes: "" for nothing), which the HTML
+        deck keeps when the build allows HTML."""
         changes: dict[str, object] = dict(record.style)
         classes = list(record.classes)
         for name in tag.get("class").split():
@@ -147,34 +157,53 @@ class Tags:
         index = tag.get("data-fragment-index").strip()
         if index.lstrip("-").isdigit():
             changes["step"] = Step(index=int(index))
-        found, ignored = style_runs(tag.get("style"))
+        found, css = style_runs(tag.get("style"))
         changes.update(found)
-        ignored = [f"style '{name}'" for name in ignored]
+        ignored = [f"style '{name}'" for name, _ in css]
         if tag.name == "a" and tag.get("href"):
             changes["link"] = tag.get("href")
         if tag.name == "font":
-            found, more = font_runs(tag.get("size"))
+            found, larger = font_runs(tag.get("size"))
             changes.update(found)
-            ignored += more + [f"{name}" for name in ("color", "face") if tag.has(name)]
-        ignored += [
-            f"attribute '{name}'"
-            for name, _ in tag.attributes
+            ignored += ["size"] if larger else []
+            css += larger
+            for name, property_name in FONT_CSS.items():
+                if tag.get(name):
+                    ignored.append(name)
+                    css.append((property_name, tag.get(name)))
+        unread = [
+            (name, value)
+            for name, value in tag.attributes
             if name not in READ_ATTRIBUTES
             and name not in QUIET_ATTRIBUTES
             and not name.startswith(("aria-", "data-", "on"))
-            and not (tag.name == "font" and name in ("color", "face"))
+            and not (tag.name == "font" and name in FONT_CSS)
+            and ATTRIBUTE_NAME.fullmatch(name)
         ]
-        report_ignored(ignored, tag.name, origin, self.diagnostics)
-        return changes
+        ignored += [f"attribute '{name}'" for name, _ in unread]
+        report_ignored(ignored, tag.name, origin, self.diagnostics, html_keeps=True)
+        if css:
+            declarations = "; ".join(f"{name}: {value}" for name, value in css)
+            unread.insert(0, ("style", declarations))
+        written = "".join(f' {name}="{html.escape(value)}"' for name, value in unread)
+        return changes, f"<span{written}>" if unread else ""
 
     def _close(self, name: str, style: Run) -> list[Run]:
         """End the innermost open element called ``name`` (an end tag with none is ignored)."""
         for index in range(len(self.open) - 1, -1, -1):
             if self.open[index].name == name:
-                quote = [replace(self.style(style), text=QUOTES[1])] if name == "q" else []
+                runs = [replace(self.style(style), text=QUOTES[1])] if name == "q" else []
+                if self.open[index].wrapped:
+                    runs.append(replace(style, text="</span>", raw=True))
                 del self.open[index]
-                return quote
+                return runs
         return []
+
+    def close_all(self, style: Run) -> list[Run]:
+        """Return the end tags of the raw ``<span>``s still open at the end of the tokens."""
+        wrapped = sum(item.wrapped for item in self.open)
+        self.open.clear()
+        return [replace(style, text="</span>" * wrapped, raw=True)] if wrapped else []
 
     def swallow(self, text: str, tag: str | None, style: Run) -> list[Run]:
         """Add the source ``text`` of one token to the element read whole (``tag``: the token

@@ -77,13 +77,13 @@ def alignment(value: str) -> str:
     return ALIGNMENTS.get(value.strip().lower(), "")
 
 
-def style_runs(style: str) -> tuple[dict[str, bool], list[str]]:
-    """Return the Run fields a style attribute sets, and the properties it sets that no run
+def style_runs(style: str) -> tuple[dict[str, bool], list[tuple[str, str]]]:
+    """Return the Run fields a style attribute sets, and the declarations it makes that no run
     can show (``text-align`` is a block's, and not among them)."""
     changes: dict[str, bool] = {}
     ignored = []
-    for name, value in declarations(style):
-        value = value.lower().replace("!important", "").strip()
+    for name, written in declarations(style):
+        value = written.lower().replace("!important", "").strip()
         weight = name == "font-weight" and value.isdigit() and int(value) >= 600
         field = "bold" if weight else RUN_STYLES.get((name, value))
         if field is not None:
@@ -91,7 +91,7 @@ def style_runs(style: str) -> tuple[dict[str, bool], list[str]]:
         elif name == "font-size" and is_smaller(value):
             changes["small"] = True
         elif name != "text-align" and (name, value) not in NEUTRAL:
-            ignored.append(name)
+            ignored.append((name, written))
     return changes, ignored
 
 
@@ -101,23 +101,31 @@ def text_align(style: str) -> str:
     return alignment(found[-1]) if found else ""
 
 
-def font_runs(size: str) -> tuple[dict[str, bool], list[str]]:
-    """Return the Run fields ``<font size>`` sets, and what it sets that no run can show: sizes
-    below 7 (``-1``...) are smaller than reveal.js's text, 7 and ``+n`` larger."""
+def font_runs(size: str) -> tuple[dict[str, bool], list[tuple[str, str]]]:
+    """Return the Run fields ``<font size>`` sets, and the CSS for a size no run can show:
+    sizes below 7 (``-1``...) are smaller than reveal.js's text, 7 and ``+n`` larger."""
     size = size.strip()
     if not size:
         return {}, []
     if size.startswith("-") or (size.isdigit() and int(size) < 7):
         return {"small": True}, []
-    return {}, ["font size"]
+    return {}, [("font-size", "larger" if size.startswith("+") else "xxx-large")]
 
 
 def report_ignored(
-    names: list[str], tag: str, origin: Origin, diagnostics: list[Diagnostic]
+    names: list[str],
+    tag: str,
+    origin: Origin,
+    diagnostics: list[Diagnostic],
+    html_keeps: bool = False,
 ) -> None:
-    """Report the style properties (or attributes) ``names`` of a ``tag`` element, ignored."""
+    """Report the style properties (or attributes) ``names`` of a ``tag`` element, not shown
+    (``html_keeps``: the HTML deck shows them when the build allows HTML)."""
+    kept = "; --allow-html keeps it in the HTML deck" if html_keeps else ""
     for name in dict.fromkeys(names):
-        message = f"HTML {name} on <{tag}> ignored (the theme sets colours, fonts and sizes)"
+        message = (
+            f"HTML {name} on <{tag}> not shown (the theme sets colours, fonts and sizes{kept})"
+        )
         diagnostics.append(Diagnostic(origin, Level.WARNING, message, "html-style"))
 
 

@@ -61,13 +61,28 @@ def _unraw(items: tuple[object, ...]) -> tuple[object, ...]:
     return items if len(kept) == len(items) else tuple(kept)
 
 
-def _found(slide: Slide) -> list[tuple[str, Origin]]:
-    """Return the raw HTML on ``slide``: each piece and where it was written."""
-    found = [(run.text, slide.origin) for run in slide.title + slide.subtitle if run.raw]
+def _is_wrapper(run: Run) -> bool:
+    """Return True for a ``<span>`` start or end tag the reader wrote around text whose styles
+    only the HTML deck shows (reported where they were read)."""
+    found = scan(run.text)
+    tags = [item for item in found if isinstance(item, Tag) and item.name == "span"]
+    return (
+        bool(tags)
+        and len(tags) == len(found)
+        and sum(t.end - t.start for t in tags) == len(run.text)
+    )
+
+
+def _found(slide: Slide) -> list[tuple[str, Origin, bool]]:
+    """Return the raw HTML on ``slide``: each piece, where it was written, and whether it is
+    reported here (not a wrapper, reported where it was read)."""
+    found = [
+        (r.text, slide.origin, not _is_wrapper(r)) for r in slide.title + slide.subtitle if r.raw
+    ]
     for block in walk_blocks(slide.body + slide.takeaways + slide.notes):
         if isinstance(block, RawHtml):
-            found.append((block.html, block.origin))
-        found += [(run.text, block.origin) for run in own_runs(block) if run.raw]
+            found.append((block.html, block.origin, True))
+        found += [(r.text, block.origin, not _is_wrapper(r)) for r in own_runs(block) if r.raw]
     return found
 
 
@@ -79,10 +94,11 @@ def apply_raw_html(
     result = []
     for slide in slides:
         found = _found(slide)
-        if found and (pptx or not allow_html):
-            for html, origin in found:
-                message = _message(html, allow_html)
-                diagnostics.append(Diagnostic(origin, Level.WARNING, message, "raw-html"))
+        if pptx or not allow_html:
+            for html, origin, reported in found:
+                if reported:
+                    message = _message(html, allow_html)
+                    diagnostics.append(Diagnostic(origin, Level.WARNING, message, "raw-html"))
         if found and not allow_html:
             slide = map_tree(slide, run=lambda run: run, sequence=_unraw)
         result.append(slide)
