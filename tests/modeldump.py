@@ -44,6 +44,7 @@ RUN_FIELDS = (
     "mark",
     "sub",
     "sup",
+    "small",
     "classes",
     "note",
     "math",
@@ -79,6 +80,8 @@ def _run(run: Run) -> str:
         text = f"~{text}~"
     if run.sup:
         text = f"^{text}^"
+    if run.small:
+        text = f"<small>{text}</small>"
     classes = [name for name in ("underline", "smallcaps", "mark") if getattr(run, name)]
     classes += run.classes
     if run.step is not None:

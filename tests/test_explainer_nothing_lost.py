@@ -20,256 +20,22 @@ structure, like a heading's ``#``, and is not a unit. Rules:
 
 from __future__ import annotations
 
-import json
 import random
-import re
-import unicodedata
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
-import pypandoc
 import pytest
-from pptx import Presentation
 
 from clirun import deckgen
 from deckgen.audience import Audience
 from deckgen.build import BuildOptions, Format, build, load
 from deckgen.model import BulletList, SlideKind, plain_text
 from deckgen.read import read_deck
+from nothing_lost import Shown, Units, deck_units, html_slides, norm, pptx_slides
 
 REPO = Path(__file__).resolve().parents[1]
 STUDY_GUIDE = REPO / "decks" / "study-guide"
 BOTH = (Format.HTML, Format.PPTX)
-SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")  # finer than the explainer's: never merges
 PANDOC_FORMAT = "markdown-smart"  # pandoc's Markdown, quotes and dashes as written
-TEACHER_CLASSES = {"notes", "teacher"}  # divs whose text the students' copy leaves out
-
-
-def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
-
-
-# -- what a page says (pandoc's reading of the Markdown) -----------------------------------------
-
-
-@dataclass
-class Units:
-    """A page's units: ``sentences`` may appear on slides once each; ``others`` only somewhere.
-
-    ``withheld`` are the sentences of notes and teacher divs, which students must not get.
-    """
-
-    sentences: list[str] = field(default_factory=list)
-    others: list[str] = field(default_factory=list)
-    withheld: list[str] = field(default_factory=list)
-
-    def add_text(self, text: str, withheld: bool) -> None:
-        text = norm(text)
-        found = []
-        start = 0
-        for match in SENTENCE_END.finditer(text):
-            found.append(text[start : match.start() + len(match.group().rstrip())])
-            start = match.end()
-        if text[start:].strip():
-            found.append(text[start:].strip())
-        (self.withheld if withheld else self.sentences).extend(found)
-
-    def add_other(self, text: str, withheld: bool) -> None:
-        if not withheld and norm(text):
-            self.others.append(norm(text))
-
-
-STYLES = {"Emph", "Strong", "Strikeout", "Underline", "SmallCaps", "Superscript", "Subscript"}
-
-
-def inline_text(inlines: list[dict[str, Any]]) -> str:
-    """Return the text a reader sees of pandoc inline elements."""
-    parts = []
-    for item in inlines:
-        kind, content = item["t"], item.get("c")
-        if kind == "Str":
-            parts.append(content)
-        elif kind in ("Space", "SoftBreak", "LineBreak"):
-            parts.append(" ")
-        elif kind in ("Code", "Math", "RawInline"):
-            parts.append(content[1])
-        elif kind in ("Span", "Link", "Image", "Cite", "Quoted"):
-            parts.append(inline_text(content[1]))
-        elif kind in STYLES:
-            parts.append(inline_text(content))
-        elif kind != "Note":
-            raise AssertionError(f"an inline pandoc element this test does not know: {kind}")
-    return "".join(parts)
-
-
-def _without_label(inlines: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return a paragraph's inlines without an opening bold label (``**Label:**``)."""
-    if not inlines or inlines[0]["t"] != "Strong":
-        return inlines
-    label = inline_text(inlines[0]["c"]).strip()
-    rest = inlines[1:]
-    if label.endswith(":"):
-        return rest
-    if rest and rest[0]["t"] == "Str" and rest[0]["c"].startswith(":"):
-        return [{"t": "Str", "c": rest[0]["c"][1:]}, *rest[1:]]
-    return inlines
-
-
-def _cells(table: list[Any]) -> list[list[dict[str, Any]]]:
-    """Return the blocks of every cell of a pandoc table (head, bodies and foot)."""
-    _, _, _, head, bodies, foot = table
-    rows = list(head[1]) + list(foot[1])
-    for body in bodies:
-        rows += body[2] + body[3]
-    return [cell[4] for row in rows for cell in row[1]]
-
-
-def _blocks(blocks: list[dict[str, Any]], units: Units, withheld: bool = False) -> None:
-    for block in blocks:
-        kind, content = block["t"], block.get("c")
-        if kind == "Para":
-            units.add_text(inline_text(_without_label(content)), withheld)
-        elif kind == "Plain":
-            units.add_text(inline_text(content), withheld)
-        elif kind == "Header":
-            units.add_other(inline_text(content[2]), withheld)
-        elif kind == "CodeBlock":
-            for line in content[1].split("\n"):
-                units.add_other(line, withheld)
-        elif kind == "BulletList":
-            for item in content:
-                _blocks(item, units, withheld)
-        elif kind == "OrderedList":
-            for item in content[1]:
-                _blocks(item, units, withheld)
-        elif kind == "BlockQuote":
-            _blocks(content, units, withheld)
-        elif kind == "Div":
-            classes = set(content[0][1])
-            _blocks(content[1], units, withheld or bool(classes & TEACHER_CLASSES))
-        elif kind == "Table":
-            for cell in _cells(content):
-                for part in cell:
-                    units.add_other(inline_text(part["c"]), withheld)
-        elif kind == "Figure":
-            _blocks(content[2], units, withheld)
-        elif kind not in ("HorizontalRule", "RawBlock"):
-            raise AssertionError(f"a pandoc block this test does not know: {kind}")
-
-
-def deck_units(source: Path) -> dict[str, Units]:
-    """Return the units of each page of the deck at ``source``, by its display name.
-
-    All pages go to pandoc in one run, each wrapped in a div that names it.
-    """
-    files = read_deck(source).files
-    document = "".join(
-        f"\n\n::::::::: {{#page-{number}}}\n\n" + "\n".join(file.lines) + "\n\n:::::::::\n\n"
-        for number, file in enumerate(files)
-    )
-    ast = json.loads(pypandoc.convert_text(document, "json", format=PANDOC_FORMAT))
-    pages = {}
-    for block in ast["blocks"]:
-        assert block["t"] == "Div" and block["c"][0][0].startswith("page-"), block["t"]
-        units = Units()
-        _blocks(block["c"][1], units)
-        pages[files[int(block["c"][0][0].removeprefix("page-"))].display] = units
-    assert len(pages) == len(files)
-    return pages
-
-
-# -- what the built files show ---------------------------------------------------------------
-
-
-@dataclass
-class Shown:
-    """One output slide: its visible text, its speaker notes and its "more" text."""
-
-    visible: str
-    notes: str
-    more: str = ""
-
-
-BREAKS = {"p", "li", "div", "pre", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr"}
-BREAKS |= {"figcaption", "blockquote", "ul", "ol", "header", "aside", "section"}
-ASIDES = ("notes", "more")
-
-
-class _SlideText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.slides: list[Shown] = []
-        self.depth = 0  # <section> nesting
-        self.aside: str | None = None  # "notes" or "more" inside such an aside
-        self.aside_depth = 0
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self.skip += 1
-        if tag == "section":
-            self.depth += 1
-            self.slides.append(Shown("", ""))
-        if tag == "aside" and self.aside:
-            self.aside_depth += 1
-        elif tag == "aside" and self.depth:
-            kind = dict(attrs).get("class")
-            if kind in ASIDES:
-                self.aside, self.aside_depth = kind, 1
-        if tag in BREAKS:
-            self.handle_data("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.skip -= 1
-        if tag in BREAKS:
-            self.handle_data("\n")
-        if tag == "aside" and self.aside:
-            self.aside_depth -= 1
-            if not self.aside_depth:
-                self.aside = None
-        if tag == "section":
-            self.depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.depth or self.skip:
-            return
-        slide = self.slides[-1]
-        if self.aside == "notes":
-            slide.notes += data
-        elif self.aside == "more":
-            slide.more += data
-        else:
-            slide.visible += data
-
-
-def html_slides(path: Path) -> list[Shown]:
-    parser = _SlideText()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser.slides
-
-
-def _shape_text(shapes) -> list[str]:  # type: ignore[no-untyped-def]
-    texts = []
-    for shape in shapes:
-        if shape.shape_type is not None and hasattr(shape, "shapes"):  # a group
-            texts += _shape_text(shape.shapes)
-        if getattr(shape, "has_text_frame", False):
-            texts += [p.text for p in shape.text_frame.paragraphs]
-        if getattr(shape, "has_table", False):
-            texts += [cell.text for row in shape.table.rows for cell in row.cells]
-    return texts
-
-
-def pptx_slides(path: Path) -> list[Shown]:
-    """Return each slide's text and its notes page (the students' copy: its "more" text)."""
-    slides = []
-    for slide in Presentation(str(path)).slides:
-        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
-        slides.append(Shown("\n".join(_shape_text(slide.shapes)), notes))
-    return slides
 
 
 READERS = {Format.HTML: html_slides, Format.PPTX: pptx_slides}
@@ -303,7 +69,7 @@ def problems(
         norm(plain_text(placed.slide.subtitle)) if placed.part > 1 else ""
         for placed in laid_out.slides
     ]
-    units = deck_units(source)
+    units = deck_units(source, PANDOC_FORMAT, labels=True)
     if audience is Audience.TEACHER:  # the notes and the teacher's parts are all there
         units = {d: Units(u.sentences + u.withheld, u.others) for d, u in units.items()}
     source_text = norm(" ".join(" ".join(u.sentences + u.withheld) for u in units.values()))

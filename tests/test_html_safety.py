@@ -1,8 +1,9 @@
 """HTML safety, through the real command line: source text is text, never markup or script.
 
-Raw HTML passes only with ``--allow-html``; links that would run code are removed; attribute
-values cannot break out of their quotes; nothing outside the deck folder is embedded unless
-``--allow-outside``; the file needs no network.
+HTML in the Markdown is read into the model (``deckgen.htmlsource``): scripts, event handler
+attributes and frames are dropped with a warning, and pass only with ``--allow-html``; links
+that would run code are removed; attribute values cannot break out of their quotes; nothing
+outside the deck folder is embedded unless ``--allow-outside``; the file needs no network.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ lang: 'en"><script>alert("lang")</script>'
 
 Paragraph <script>alert('paragraph')</script> and <b onclick="alert(1)">tags</b>.
 
-- item <img src=x onerror="alert('item')">
+- item <img src=dot.png alt="A dot" onerror="alert('item')">
 - `<script>alert('code span')</script>` and [a <i>link</i>](https://example.com/"onclick="x)
 - [js](javascript:alert('js')) [js2](JaVaScRiPt:alert(2)) [vb](vbscript:msgbox) \
 [data](data:text/html,<script>alert(1)</script>)
@@ -116,15 +117,23 @@ def own_scripts(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 
 def test_source_text_never_becomes_script(hostile, own_scripts: list[str]) -> None:
-    html, _, found = hostile
+    html, result, found = hostile
     assert len(found.scripts) == len(own_scripts)
     payloads = ("alert('", 'alert("', "alert(1)", "alert(2)")
     assert not any(payload in script for script in found.scripts for payload in payloads)
-    # text gets pandoc's smart quotes; code keeps its straight ones
-    for words in ("paragraph", "th", "td", "column", "notes", "h2"):
-        assert f"&lt;script&gt;alert(\u2018{words}\u2019)&lt;/script&gt;" in html, words
-    assert "&lt;script&gt;alert(&#39;code span&#39;)&lt;/script&gt;" in html
-    assert "item &lt;img src=x onerror=&#34;alert(&#39;item&#39;)&#34;&gt;" in html  # raw HTML
+    # a script written in the Markdown is dropped (reported): not run, not shown as text
+    slides = html[html.index('<div class="slides">') :]
+    for words in ("title", "subtitle", "section", "paragraph", "th", "td", "column", "h2", "notes"):
+        assert f"alert(\u2018{words}\u2019)" not in slides, words
+        assert f"alert('{words}')" not in slides, words
+    assert re.search(
+        r"^deck\.md:\d+: warning: HTML <script> dropped \(build with --allow-html to keep it in "
+        r"the HTML deck\) \(and \d+ more in this file",
+        result.stderr,
+        re.MULTILINE,
+    )
+    assert "&lt;script&gt;alert(&#39;code span&#39;)&lt;/script&gt;" in html  # code is code
+    assert "deck.md:13: warning: HTML attribute 'onerror' on <img> dropped" in result.stderr
 
 
 def test_no_event_handler_or_script_url_in_any_attribute(hostile) -> None:
@@ -140,9 +149,10 @@ def test_attribute_values_stay_inside_their_quotes(hostile) -> None:
     _, _, found = hostile
     sections = [attributes for tag, attributes in found.tags if tag == "section"]
     assert any(a.get("id") == 'id"onmouseover="alert(1)' for a in sections)
-    [image] = [attributes for tag, attributes in found.tags if tag == "img"]
+    dot, image = [attributes for tag, attributes in found.tags if tag == "img"]
     assert image["alt"] == "alt\u201d onerror=\u201dalert(\u2018alt\u2019)"
     assert image["src"].startswith("data:image/png;base64,")
+    assert dot == {"src": image["src"], "alt": "A dot", "style": dot["style"]}
     [root] = [attributes for tag, attributes in found.tags if tag == "html"]
     assert root["lang"] == 'en"><script>alert("lang")</script>'
 
@@ -162,7 +172,7 @@ def test_column_width_cannot_inject_css(hostile) -> None:
     assert re.search(r"deck\.md:\d+: warning: column width .* \(ignored\)", result.stderr)
 
 
-def test_the_pptx_holds_the_same_text_as_text(hostile, tmp_path: Path) -> None:
+def test_the_pptx_holds_the_same_text_and_no_script(hostile, tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "out" / "deck.pptx") as package:
         slides = "".join(
             package.read(name).decode("utf-8")
@@ -170,29 +180,41 @@ def test_the_pptx_holds_the_same_text_as_text(hostile, tmp_path: Path) -> None:
             if re.fullmatch(r"ppt/slides/slide\d+\.xml", name)
         )
     text = html_module.unescape("".join(re.findall(r"<a:t>([^<]*)</a:t>", slides)))
-    assert "Paragraph <script>alert(\u2018paragraph\u2019)</script> and" in text
-    assert "<script>" not in slides and "javascript" not in slides.lower()
+    assert "Paragraph and tags." in " ".join(text.split())
+    for words in ("title", "subtitle", "section", "paragraph", "th", "td", "column", "h2", "notes"):
+        assert f"alert(\u2018{words}\u2019)" not in text and f"alert('{words}')" not in text
+    assert "javascript" not in slides.lower()
 
 
-def test_raw_html_block_is_dropped_with_a_warning(tmp_path: Path) -> None:
-    markdown = '## Raw\n\nBefore.\n\n<div class="raw" onclick="alert(1)">block</div>\n\nAfter.\n'
+def test_an_html_block_is_read_and_its_script_attribute_dropped(tmp_path: Path) -> None:
+    markdown = '## Raw\n\nBefore.\n\n<div onclick="alert(1)">block</div>\n\nAfter.\n'
     html, result = build(tmp_path, markdown)
-    assert 'class="raw"' not in html and "onclick" not in html
+    assert "<p>block</p>" in html and "onclick" not in html
     assert result.stderr.splitlines() == [
-        "deck.md:5: warning: raw HTML block dropped (build with --allow-html to keep it)"
+        "deck.md:5: warning: HTML attribute 'onclick' on <div> dropped (deckgen runs no script)"
     ]
 
 
-def test_inline_html_shows_as_text(tmp_path: Path) -> None:
-    html, _ = build(tmp_path, "## Inline\n\nPress <kbd>Ctrl</kbd> now.\n")
-    assert "Press &lt;kbd&gt;Ctrl&lt;/kbd&gt; now." in html
+def test_inline_html_is_read_not_shown_as_text(tmp_path: Path) -> None:
+    html, result = build(tmp_path, "## Inline\n\nPress <kbd>Ctrl</kbd> now.\n")
+    assert '<span class="kbd"><code>Ctrl</code></span> now.' in html and "&lt;kbd" not in html
+    assert result.stderr == ""
 
 
-def test_allow_html_passes_raw_html_through(tmp_path: Path) -> None:
-    markdown = '## Raw\n\nPress <kbd>Ctrl</kbd> now.\n\n<div class="raw">block</div>\n'
+def test_allow_html_passes_what_deckgen_does_not_read_to_the_html_deck(tmp_path: Path) -> None:
+    markdown = (
+        '## Raw\n\n- Press <kbd>Ctrl</kbd> <button class="b">now</button>.\n\n'
+        '<iframe src="page.html">frame</iframe>\n'
+    )
     html, result = build(tmp_path, markdown, "--allow-html")
-    assert '<div class="raw">block</div>' in html and "Press <kbd>Ctrl</kbd> now." in html
-    assert "raw HTML" not in result.stderr
+    assert '<iframe src="page.html">frame</iframe>' in html
+    assert '<code>Ctrl</code></span> <button class="b">now</button>.' in html
+    assert result.stderr == ""
+    _, both = build(tmp_path, markdown, "--allow-html", "--format", "html,pptx")
+    assert both.stderr.splitlines() == [
+        "deck.md:3: warning: HTML <button> kept in the HTML deck only (the .pptx cannot show it)",
+        "deck.md:5: warning: HTML <iframe> kept in the HTML deck only (the .pptx cannot show it)",
+    ]
 
 
 def test_allow_html_still_removes_script_links(tmp_path: Path) -> None:

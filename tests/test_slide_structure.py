@@ -19,10 +19,10 @@ from deckgen.parse import parse_deck, slide_level
 from deckgen.read import SourceFile, read_deck
 from deckgen.split import Text, split_slides
 from pandoc_oracle import deckgen_slides, pandoc_slides
+from realworld import deck_params
 
 FIXTURES = Path(__file__).parent / "fixtures" / "slide-structure"
 CASES = sorted([*FIXTURES.glob("*.md"), *FIXTURES.glob("*.qmd")])
-REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld"  # CI lays it beside
 LEVELS = [None, 0, 1, 2, 3]
 
 
@@ -122,24 +122,7 @@ def test_heading_forms() -> None:
     assert "## not a heading: no blank line before it (pandoc)" in body
 
 
-def realworld_decks() -> list[Path]:
-    """Return the deck file of each shared real deck (``deck:`` in its SOURCE.txt)."""
-    decks = []
-    for source in sorted(REALWORLD.glob("*/SOURCE.txt")):
-        fields = dict(
-            line.split(": ", 1) for line in source.read_text("utf-8").splitlines() if ": " in line
-        )
-        name = fields["deck"].strip()
-        found = source.parent / name
-        decks.append(found if found.is_file() else next(source.parent.rglob(Path(name).name)))
-    return decks
-
-
-DECKS = realworld_decks()
-NO_DECKS = pytest.mark.skip(reason=f"the shared real decks are not here ({REALWORLD} is missing)")
-DECK_PARAMS = [pytest.param(d, id=d.relative_to(REALWORLD).parts[0]) for d in DECKS] or [
-    pytest.param(None, marks=NO_DECKS, id="no-real-decks")
-]
+DECK_PARAMS = deck_params()
 
 
 @pytest.mark.parametrize("level", [None, 0, 1, 2], ids=lambda level: f"level-{level}")

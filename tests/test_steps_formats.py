@@ -34,7 +34,7 @@ from deckgen.themes import load_theme
 from e2e.office import convert_to_pdf, render_problems
 from ooxml import missing_animation_targets, pptx_problems
 from pandocsteps import SlideSteps, html_steps, pandoc_steps
-from test_slide_structure import NO_DECKS, realworld_decks
+from realworld import NO_DECKS, realworld_decks
 from test_steps_oracle import EXPECTED, FIXTURES
 
 BOTH = BuildOptions(formats=(Format.HTML, Format.PPTX))

@@ -16,6 +16,9 @@ CASES = [
     "Pages 3--4, (\"quoted\") and [a 'b' c].",
     "A&nbsp;B &copy; &amp; &lt;tag&gt; &#8364;",
     "Code `a--b` stays as written.",
+    'Git uses a "[Merkle tree](https://example.org)" under the hood.',
+    "He said '*hi*' and \"**bold**\" twice.",
+    "*\\\"oh sh\\*\\* git\\\"* and \\'escaped\\' quotes \\-\\- stay straight.",
 ]
 
 

@@ -50,6 +50,7 @@ class BoxModel:
     callout_bar: Emu  # a callout's coloured bar
     callout_padding_y: float
     callout_padding_x: float
+    small_scale: float  # small text (HTML's <small>), em of the text around it
     column_gap_scale: float  # the gap between columns, in theme gaps
     image_min_height: Emu  # fitting shrinks a picture down to this before it splits a slide
     slide_number_size: Emu

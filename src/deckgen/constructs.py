@@ -323,14 +323,26 @@ CONSTRUCTS: tuple[Construct, ...] = (
         owner="issue 15",
     ),
     Construct(
+        "HTML in Markdown",
+        "block and inline tags read as pandoc reads them (htmlsource/): `<br>`, `<img>`, "
+        "`<small>`, `<sub>`, `<u>`, `<mark>`, `<span>`/`<div>` classes and styles, alignment, "
+        'tables, lists, `<aside class="notes">`, `<details>`; the Markdown between them as '
+        "Markdown (docs/format.md lists each element)",
+        "the model type each element stands for",
+        R,
+        _slide(
+            '<div style="text-align: center">A <small>centred</small> line<br>\nand another.</div>'
+        ),
+        syntax=(r"</?(div|small|br|span)\b",),
+    ),
+    Construct(
         "raw HTML",
-        "an HTML block or inline tag: kept in the HTML deck only with `--allow-html`, else "
-        "dropped (blocks) or shown as text (tags) (passes/raw_html.py)",
+        "an element no slide can show (`<script>`, `<style>`, `<iframe>`, `<form>`...): kept in "
+        "the HTML deck only with `--allow-html` (passes/raw_html.py)",
         "RawHtml, Run.raw",
         W,
-        _slide("<div>HTML</div>"),
+        _slide('Text.\n\n<iframe src="https://example.org"></iframe>'),
         group="raw-html",
-        owner="issue 12",
     ),
     Construct(
         "horizontal rule",
@@ -612,7 +624,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
         _slide("::: box\nKept in place.\n:::"),
         detect=Detect(Scope.DIV, r".+", fallback=True),
         group="div-class",
-        message="fenced div class not read: its content is shown in place, unstyled",
+        message="div class not read: its content is shown in place, unstyled",
     ),
 )
 

@@ -37,4 +37,5 @@ INLINE_KINDS: tuple[InlineKind, ...] = (
     InlineKind("mark", "[text]{.mark}", "mark", "a:highlight in the theme's mark colour"),
     InlineKind("sub", "H~2~O", "sub", 'baseline="-25000"'),
     InlineKind("sup", "x^2^", "sup", 'baseline="30000"'),
+    InlineKind("small", "<small>", "small", "the run's size times the box model's small_scale"),
 )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import mistune
+from mistune.helpers import unescape_char
 from mistune.plugins.table import TABLE_PATTERN, parse_table
 from mistune.util import escape_url
 
@@ -25,6 +26,9 @@ from deckgen import constructs
 from deckgen.constructs import Scope
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.highlight import highlight
+from deckgen.htmlsource.blocks import html_segments
+from deckgen.htmlsource.convert import div_blocks, element_blocks
+from deckgen.htmlsource.inline import Tags
 from deckgen.images import media_of, read_length
 from deckgen.inline import merge_runs, strip_runs
 from deckgen.model import (
@@ -46,13 +50,21 @@ from deckgen.model import (
     Paragraph,
     Pause,
     Quote,
-    RawHtml,
     Run,
     Step,
     Table,
     plain_text,
 )
-from deckgen.split import THEMATIC_BREAK, Attributes, parse_attributes
+from deckgen.split import (
+    THEMATIC_BREAK,
+    Attributes,
+    Div,
+    HtmlElement,
+    Quoted,
+    Segment,
+    Text,
+    parse_attributes,
+)
 from deckgen.syntax import rules, tables
 from deckgen.syntax.lines import MARK_OPEN, MARKED, Links, marker_style, rewrite_lines
 from deckgen.tex.syntax import math as math_plugin
@@ -89,6 +101,15 @@ for _rules in (_BLOCK.list_rules, _BLOCK.block_quote_rules):
 _INLINE.register(
     "footnote_ref", rules.FOOTNOTE_REF, rules.parse_footnote_ref, before="link", start_chars="["
 )
+
+
+def _parse_escape(inline: Any, m: re.Match[str], state: Any) -> int:
+    """Backslash escapes as their own token: pandoc never makes an escaped quote curly."""
+    state.append_token({"type": "escaped", "raw": unescape_char(m.group(0))})
+    return m.end()
+
+
+_INLINE.register("escape", None, _parse_escape)  # mistune's own pattern, our token
 _INLINE.register("span", rules.SPAN, rules.parse_span, before="link", start_chars="[")
 _INLINE.register(
     "inline_footnote",
@@ -161,6 +182,8 @@ class _Context:
     footnotes: list[Footnote] = field(default_factory=list)
     dropped: bool = False  # a warned construct's text was dropped (its gap to close)
     previous: str = ""  # the last character of text read so far in this block
+    tags: list[Tags] = field(default_factory=list)  # HTML elements open, per token sequence
+    links: Links | None = None  # the file's reference link definitions
 
     def report(self, origin: Origin, message: str, group: str) -> None:
         """Add a warning of ``group`` at ``origin``."""
@@ -187,6 +210,12 @@ def _text(token: Token, context: _Context, style: Run) -> list[Run]:
     text = smarten(html.unescape(token["raw"]), context.previous)
     context.previous = text[-1:] or context.previous
     return [replace(style, text=text)]
+
+
+def _escaped(token: Token, context: _Context, style: Run) -> list[Run]:
+    """A backslash-escaped character, kept literally (``\\"`` is a straight quote)."""
+    context.previous = token["raw"][-1:]
+    return [replace(style, text=token["raw"])]
 
 
 def _codespan(token: Token, context: _Context, style: Run) -> list[Run]:
@@ -285,18 +314,23 @@ def _takes_attributes(token: Token) -> bool:
         for child in _attach_attributes(token.get("children", ()))
         if child["type"] != "text" or child["raw"].strip()
     ]
-    return token["type"] == "link" and bool(children) and all(
-        child["type"] == "image" for child in children
+    return (
+        token["type"] == "link"
+        and bool(children)
+        and all(child["type"] == "image" for child in children)
     )
 
 
 def _inline_html(token: Token, context: _Context, style: Run) -> list[Run]:
-    construct = constructs.warned(Scope.HTML, token["raw"])
-    if construct is not None:  # a comment in a paragraph: reported and left out, as a block one
-        context.warn(construct, token["raw"])
-        context.dropped = True
-        return [replace(style, text=DROPPED)]
-    return [replace(style, text=token["raw"], raw=True)]
+    """An HTML tag among the text: read by the open elements of its sequence of tokens."""
+    return context.tags[-1].tag(token["raw"], style, context.images)
+
+
+def _source(token: Token) -> str:
+    """Return the text a token was written with, as near as its children tell it."""
+    if "raw" in token:
+        return str(token["raw"])
+    return "".join(_source(child) for child in token.get("children", ()))
 
 
 def _span(token: Token, context: _Context, style: Run) -> list[Run]:
@@ -376,6 +410,7 @@ def _math(token: Token, context: _Context, style: Run) -> list[Run]:
 
 INLINE_RULES: dict[str, InlineRule] = {
     "text": _text,
+    "escaped": _escaped,
     "codespan": _codespan,
     "strong": _styled(bold=True),
     "emphasis": _styled(italic=True),
@@ -398,22 +433,41 @@ INLINE_RULES: dict[str, InlineRule] = {
 def _runs(tokens: Iterable[Token], context: _Context, style: Run = PLAIN) -> list[Run]:
     """Return the runs of inline ``tokens``; images are collected in ``context.images``."""
     runs: list[Run] = []
+    tags = Tags(context.locator.find, context.diagnostics)
+    context.tags.append(tags)
     for token in _attach_attributes(tokens):
+        if tags.reading_whole:  # inside an HTML element read whole (a <button>, a <script>)
+            is_tag = token["type"] == "inline_html"
+            runs += tags.swallow(_source(token), token["raw"] if is_tag else None, style)
+            continue
+        styled = tags.style(style)
         rule = INLINE_RULES.get(token["type"])
         if rule is None:  # a token no rule reads: keep its text, and say so
             context.unknown(token["type"])
-            runs += _runs(token.get("children", ()), context, style)
+            runs += _runs(token.get("children", ()), context, styled)
             if "raw" in token and not token.get("children"):
-                runs.append(replace(style, text=str(token["raw"])))
+                runs.append(replace(styled, text=str(token["raw"])))
         else:
             if token["type"] == "text" and runs and token["raw"][:1] == "{":
                 if runs[-1].link:  # [text](url){target=_blank}: attributes, not text
                     token = {**token, "raw": TRAILING_ATTRIBUTES.sub("", token["raw"])}
                 elif runs[-1].code and RAW_INLINE.match(token["raw"]):
                     runs, token = _raw_inline(runs, token, context)
-            runs += rule(token, context, style)
-    runs = merge_runs(runs)
+            runs += rule(token, context, styled)
+    runs += tags.finish(style) + tags.close_all(style)
+    context.tags.pop()
+    runs = merge_runs(_line_starts(runs))
     return _close_gaps(runs) if context.dropped else runs
+
+
+def _line_starts(runs: list[Run]) -> list[Run]:
+    """Return ``runs`` without the white space that starts a line after a line break (the
+    source's newline after a ``<br>``), which HTML does not show either."""
+    for index in range(1, len(runs)):
+        run = runs[index]
+        if runs[index - 1].text.endswith("\n") and not run.code and run.text[:1] == " ":
+            runs[index] = replace(run, text=run.text.lstrip(" "))
+    return runs
 
 
 def _paragraph_blocks(token: Token, context: _Context) -> list[Block]:
@@ -495,8 +549,8 @@ def _code_blocks(token: Token, context: _Context) -> list[Block]:
     raw_format = re.fullmatch(r"\{=(\w+)\}", info)
     if raw_format is not None:
         origin = context.locator.find(info)
-        if raw_format.group(1) == "html":
-            return [RawHtml(token["raw"], origin)]
+        if raw_format.group(1) == "html":  # HTML written in Markdown
+            return _html_blocks(token["raw"], origin, context)
         construct = constructs.warned(Scope.CODE, f"={raw_format.group(1)}")
         if construct is not None:
             context.diagnostics.append(construct.warning(origin))
@@ -705,12 +759,44 @@ def _quote(token: Token, context: _Context) -> list[Block]:
 
 
 def _html_block(token: Token, context: _Context) -> list[Block]:
-    origin = context.locator.find(_first_text(token))
-    construct = constructs.warned(Scope.HTML, token["raw"])
-    if construct is not None:  # a comment: Marp's directives and notes
-        context.diagnostics.append(construct.warning(origin))
-        return []
-    return [RawHtml(token["raw"], origin)]
+    """An HTML block: its elements read as ``htmlsource`` reads them, the Markdown between
+    them as Markdown; one that opens with an inline tag (``<img>``, ``<font>``) is a paragraph,
+    as pandoc reads it."""
+    return _html_blocks(token["raw"], context.locator.find(_first_text(token)), context)
+
+
+def _html_blocks(raw: str, origin: Origin, context: _Context) -> list[Block]:
+    """Return the blocks of the HTML source ``raw`` (its Markdown read as Markdown)."""
+    raw = raw.rstrip("\n")
+    text = Text(tuple(raw.split("\n")), origin)
+    segments = html_segments(text, context.diagnostics)
+    if segments is None:
+        paragraph = {"type": "paragraph", "children": _PARSE.inline(raw.strip(), {})}
+        return _paragraph_blocks(paragraph, context)
+    return _segment_blocks(segments, context)
+
+
+def _segment_blocks(segments: tuple[Segment, ...], context: _Context) -> list[Block]:
+    """Return the blocks of HTML segments read inside Markdown (a list item's HTML): divs show
+    their content in place, as ``slides.py`` shows a div no rule reads."""
+    blocks: list[Block] = []
+    for segment in segments:
+        if isinstance(segment, Text):
+            lines = segment.lines
+            blocks += _blocks(
+                _tokens("\n".join(rewrite_lines(lines) or lines), context.links), context
+            )
+        elif isinstance(segment, Div):
+            inner = _segment_blocks(segment.segments, context)
+            blocks += div_blocks(inner, segment.attributes, segment.origin, context.diagnostics)
+        elif isinstance(segment, Quoted):
+            blocks.append(quote_block(_segment_blocks(segment.segments, context), segment.origin))
+        else:
+            assert isinstance(segment, HtmlElement)
+            blocks += element_blocks(
+                segment, lambda inner: _segment_blocks(inner, context), context.diagnostics
+            )
+    return blocks
 
 
 def _equation(token: Token, context: _Context) -> list[Block]:
@@ -845,7 +931,7 @@ def parse_blocks(
     Footnote definitions (and inline notes) go to ``footnotes``; without it, they are reported.
     ``links`` are the reference link definitions of the whole file.
     """
-    context = _Context(_Locator(lines, origin), diagnostics)
+    context = _Context(_Locator(lines, origin), diagnostics, links=links)
     tokens = _tokens("\n".join(rewrite_lines(lines) or lines), links)
     blocks = _blocks(tokens, context)
     _hand_over(context, footnotes)
@@ -875,6 +961,8 @@ def parse_inline(
     for token in tokens:
         if token["type"] in ("paragraph", "block_text"):
             runs += _runs(token["children"], context)
+        elif token["type"] == "block_html":  # a line that opens with a tag is text with tags
+            runs += _runs(_PARSE.inline(token["raw"].strip(), {}), context)
     if not runs and text.strip():
         runs = [Run(text.strip())]  # e.g. "1. Intro" would parse as a list; keep the words
     _hand_over(context, footnotes)

@@ -65,6 +65,7 @@ class Run:
     mark: bool = False
     sub: bool = False
     sup: bool = False
+    small: bool = False
     classes: tuple[str, ...] = ()
     note: str = ""
     math: Math | None = None
@@ -178,7 +179,9 @@ class Image:
     URL; ``alt`` is what a screen reader says; ``caption`` is shown below it (pandoc's implicit
     figure). ``width`` and ``height`` are the sizes written (None: from the file's pixels);
     ``link`` is a link around it; ``align`` is ``left``, ``center`` or ``right``; ``poster`` a
-    video's poster frame (a path, "" for none)."""
+    video's poster frame (a path, "" for none). ``fallback`` is what an HTML ``<video>`` or
+    ``<audio>`` shows in its place when its file is not there (None: the file must be there);
+    the images pass reads it and clears it."""
 
     src: str
     alt: str
@@ -193,6 +196,7 @@ class Image:
     align: str = "center"
     media: Media = Media.PICTURE
     poster: str = ""
+    fallback: tuple[Block, ...] | None = None
     kind: ClassVar[str] = "image"
 
 
@@ -310,6 +314,17 @@ class RawHtml:
 
 
 @dataclass(frozen=True, slots=True)
+class Aligned:
+    """Blocks set to one side or centred: ``align`` is ``left``, ``center`` or ``right`` (a div
+    with a ``text-align`` style, HTML's ``<center>`` and ``<p align>``)."""
+
+    blocks: tuple[Block, ...]
+    align: str
+    origin: Origin
+    kind: ClassVar[str] = "aligned"
+
+
+@dataclass(frozen=True, slots=True)
 class Equation:
     """Display math standing as a block of its own; ``runs`` is its one math run. A slide is
     never split inside it."""
@@ -374,6 +389,7 @@ Block = (
     | Columns
     | Cards
     | RawHtml
+    | Aligned
     | Equation
     | MathMacros
     | TeacherOnly

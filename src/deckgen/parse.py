@@ -13,7 +13,12 @@ from deckgen.model import Block, Deck, DeckMeta, Paragraph, Slide
 from deckgen.passes.backgrounds import apply_backgrounds
 from deckgen.passes.footnotes import number_footnotes
 from deckgen.passes.ids import assign_ids, assign_sections, is_empty
-from deckgen.passes.images import check_image_links, check_images, resolve_images
+from deckgen.passes.images import (
+    check_image_links,
+    check_images,
+    play_or_fall_back,
+    resolve_images,
+)
 from deckgen.passes.languages import check_code_languages
 from deckgen.passes.links import check_links, drop_unsafe_links, link_pages
 from deckgen.passes.math import typeset_math
@@ -103,6 +108,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     slides = link_pages(slides, folders, pages, diagnostics)
     slides = check_links(slides, diagnostics)
     slides = drop_unsafe_links(slides, diagnostics)
+    slides = play_or_fall_back(slides, diagnostics)
     slides = check_image_links(slides, diagnostics)
     check_images(slides, source.project, diagnostics, allow_outside)
     default = [

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from deckgen.read import SourceFile
-from deckgen.split import THEMATIC_BREAK, Div, Quoted, split_slides
+from deckgen.split import THEMATIC_BREAK, Div, Quoted, Text, split_slides
 
 DEEPEST = 6  # pandoc's answer when no heading is followed by content
 
@@ -65,7 +65,7 @@ def _section(div: Div, file: SourceFile) -> Section:
             items.append(_section(segment, file))
         elif isinstance(segment, Quoted):  # a block quote: content, its headings are not slides
             items.append(Content())
-        else:
+        elif isinstance(segment, Text):  # (HTML elements are read later, in slides.py)
             text = SourceFile(file.path, file.display, segment.lines, segment.origin.line)
             items += _outline(text)
     return Section(tuple(items))

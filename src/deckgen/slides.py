@@ -23,6 +23,8 @@ from dataclasses import replace
 from deckgen import constructs
 from deckgen.constructs import CALLOUT_STYLES, Scope
 from deckgen.diagnostics import Diagnostic, Level, Origin
+from deckgen.htmlsource.blocks import html_segments
+from deckgen.htmlsource.convert import div_blocks, element_blocks
 from deckgen.markdown import parse_blocks, parse_inline, quote_block
 from deckgen.model import (
     Aside,
@@ -46,7 +48,7 @@ from deckgen.model import (
 )
 from deckgen.passes.steps import grouped
 from deckgen.passes.walk import map_blocks
-from deckgen.split import Attributes, Div, Quoted, Segment, SlideSource, Text
+from deckgen.split import Attributes, Div, HtmlElement, Quoted, Segment, SlideSource, Text
 from deckgen.syntax.lines import Links
 
 SUBTITLE_MAX_CHARS = 140
@@ -75,10 +77,21 @@ def segment_blocks(
     """Return the body blocks of ``segments``; speaker notes are appended to ``notes`` and
     footnote definitions to ``footnotes`` (None: reported, not kept); ``links`` are the file's
     reference link definitions."""
+
+    def inside(found: tuple[Segment, ...]) -> list[Block]:
+        return segment_blocks(found, notes, diagnostics, footnotes, links)
+
     blocks: list[Block] = []
     for segment in segments:
         if isinstance(segment, Text):
-            blocks += parse_blocks(segment.lines, segment.origin, diagnostics, footnotes, links)
+            html = html_segments(segment, diagnostics)  # block-level HTML, read as pandoc reads it
+            if html is None:
+                blocks += parse_blocks(segment.lines, segment.origin, diagnostics, footnotes, links)
+            else:
+                blocks += inside(html)
+            continue
+        if isinstance(segment, HtmlElement):
+            blocks += element_blocks(segment, inside, diagnostics)
             continue
         if isinstance(segment, Quoted):
             inner = segment_blocks(segment.segments, notes, diagnostics, footnotes, links)
@@ -122,7 +135,7 @@ def _div(
             construct = constructs.warned(Scope.DIV, name)
             if construct is not None:
                 diagnostics.append(construct.warning(div.origin))
-    return list(grouped(tuple(inner)))
+    return div_blocks(list(grouped(tuple(inner))), div.attributes, div.origin, diagnostics)
 
 
 def with_steps(
@@ -162,7 +175,6 @@ def _fragment_index(
     message = f"fragment-index '{written[:20]}' is not a whole number (the fragment plays in order)"
     diagnostics.append(Diagnostic(origin, Level.WARNING, message, "fragment-index"))
     return None
-
 
 
 def _callout_style(classes: tuple[str, ...]) -> str:

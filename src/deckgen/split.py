@@ -83,7 +83,20 @@ class Quoted:
     origin: Origin
 
 
-Segment = Text | Div | Quoted
+@dataclass(frozen=True, slots=True)
+class HtmlElement:
+    """A block-level HTML element written in the Markdown (``htmlsource.blocks``): its tag
+    ``name``, ``attributes`` as written, and what it holds: segments, or for an element read
+    whole (``<pre>``, ``<video>``, ``<script>``) its source ``html``."""
+
+    name: str
+    attributes: tuple[tuple[str, str], ...]
+    segments: tuple[Segment, ...]
+    origin: Origin
+    html: str = ""
+
+
+Segment = Text | Div | Quoted | HtmlElement
 
 
 @dataclass(frozen=True, slots=True)

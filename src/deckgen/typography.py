@@ -25,7 +25,8 @@ def smarten(text: str, before: str = "") -> str:
     previous = before
     for index, char in enumerate(text):
         following = text[index + 1 : index + 2]
-        opens = (not previous or previous in OPENERS) and following not in ("", " ", "\t", "\n")
+        # at the end of the text ("") the quote opens what the next run holds ("[a link]")
+        opens = (not previous or previous in OPENERS) and following not in (" ", "\t", "\n")
         if char == '"':
             char = "\u201c" if opens else "\u201d"
         elif char == "'":

@@ -22,11 +22,11 @@ def sections(html: str) -> list[str]:
 
 
 def test_source_text_is_escaped(tmp_path: Path) -> None:
-    html = render(tmp_path, "## A <b> & co\n\nUse `<script>alert(1)</script>` & *more*.\n")
+    html = render(tmp_path, "## A < b & co\n\nUse `<script>alert(1)</script>` & *more*.\n")
     [slide] = sections(html)
     assert "<script>alert" not in slide
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in slide
-    assert "A &lt;b&gt; &amp; co" in slide
+    assert "A &lt; b &amp; co" in slide
 
 
 def test_slide_ids_are_slugs_and_unique(tmp_path: Path) -> None:
@@ -81,26 +81,36 @@ def test_images_are_embedded_with_alt_text(tmp_path: Path) -> None:
     assert re.search(r'<img src="data:image/png;base64,[^"]+" alt="A single dot"[^>]*>', html)
 
 
-def test_raw_html_block_is_dropped_with_a_warning_unless_allowed(tmp_path: Path) -> None:
+def test_html_deckgen_does_not_show_is_dropped_with_a_warning_unless_allowed(
+    tmp_path: Path,
+) -> None:
     source = tmp_path / "talk.md"
-    source.write_text('## A\n\ntext\n\n<div class="x">raw</div>\n', encoding="utf-8")
+    source.write_text('## A\n\ntext\n\n<iframe class="x">raw</iframe>\n', encoding="utf-8")
     _, laid_out, dropped = load(source)
     assert 'class="x"' not in render_html(laid_out, HtmlOptions(), []).decode()
     assert [str(d) for d in dropped] == [
-        f"{source}:5: warning: raw HTML block dropped (build with --allow-html to keep it)"
+        f"{source}:5: warning: HTML <iframe> dropped with the text in it "
+        "(build with --allow-html to keep it in the HTML deck)"
     ]
     _, laid_out, kept = load(source, allow_html=True)
     html = render_html(laid_out, HtmlOptions(allow_html=True), []).decode()
-    assert '<div class="x">raw</div>' in html
+    assert '<iframe class="x">raw</iframe>' in html
     assert [str(d) for d in kept] == [
-        f"{source}:5: warning: raw HTML block kept in the HTML deck only (not in the .pptx)"
+        f"{source}:5: warning: HTML <iframe> kept in the HTML deck only (the .pptx cannot show it)"
     ]
 
 
-def test_inline_html_shows_as_text_unless_allowed(tmp_path: Path) -> None:
-    markdown = "## A\n\nPress <kbd>Ctrl</kbd> now.\n"
-    assert "Press &lt;kbd&gt;Ctrl&lt;/kbd&gt; now." in render(tmp_path, markdown)
-    assert "Press <kbd>Ctrl</kbd> now." in render(tmp_path, markdown, HtmlOptions(allow_html=True))
+def test_inline_html_is_read_and_what_is_not_shown_passes_only_when_allowed(
+    tmp_path: Path,
+) -> None:
+    markdown = "## A\n\n- Press <kbd>Ctrl</kbd> <button>now</button>.\n"
+    kbd = '<span class="kbd"><code>Ctrl</code></span>'
+    assert f"Press {kbd} ." in render(tmp_path, markdown)
+    allowed = HtmlOptions(allow_html=True)
+    source = tmp_path / "talk.md"
+    _, laid_out, _ = load(source, allow_html=True)
+    html = render_html(laid_out, allowed, []).decode()
+    assert f"Press {kbd} <button>now</button>." in html
 
 
 def test_lang_from_front_matter(tmp_path: Path) -> None:
@@ -114,3 +124,22 @@ def test_render_reports_nothing_for_a_clean_deck(tmp_path: Path) -> None:
     found: list[Diagnostic] = []
     render_html(laid_out, HtmlOptions(), found)
     assert diagnostics == [] and found == []
+
+
+def test_allow_html_keeps_the_styles_only_html_shows_around_the_text_it_reads(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "talk.md"
+    source.write_text(
+        '## A\n\n- A <span style="color: red; font-weight: bold">red</span> word.\n', "utf-8"
+    )
+    _, laid_out, found = load(source)
+    plain = render_html(laid_out, HtmlOptions(), []).decode()
+    assert "A <strong>red</strong> word." in plain and '<span style="color' not in plain
+    assert [d.message for d in found] == [
+        "HTML style 'color' on <span> not shown (the theme sets colours, fonts and sizes; "
+        "--allow-html keeps it in the HTML deck)"
+    ]
+    _, laid_out, _ = load(source, allow_html=True)
+    kept = render_html(laid_out, HtmlOptions(allow_html=True), []).decode()
+    assert 'A <span style="color: red"><strong>red</strong></span> word.' in kept

@@ -85,21 +85,33 @@ def open_deck(
 
     ``fragment`` is a URL fragment such as ``#/slide-id`` (a deep link).
     """
+    with launch() as browser, open_in(browser, path, width, height, fragment) as opened:
+        yield opened
+
+
+@contextmanager
+def open_in(
+    browser: Browser, path: Path, width: int = 1280, height: int = 720, fragment: str = ""
+) -> Iterator[tuple[Page, PageLog]]:
+    """Open the deck at ``path`` in a new page of a running ``browser`` (closed afterwards):
+    one browser can read many decks."""
     log = PageLog()
-    with launch() as browser:
-        page = browser.new_page(viewport={"width": width, "height": height})
-        page.on("console", lambda msg: log.errors.append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: log.errors.append(str(exc)))
-        page.on(
-            "request",
-            lambda req: (
-                log.requests.append(req.url) if not req.url.startswith(("file:", "data:")) else None
-            ),
-        )
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.on("console", lambda msg: log.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: log.errors.append(str(exc)))
+    page.on(
+        "request",
+        lambda req: (
+            log.requests.append(req.url) if not req.url.startswith(("file:", "data:")) else None
+        ),
+    )
+    try:
         page.goto(path.resolve().as_uri() + fragment)
         page.wait_for_function("() => window.Reveal && Reveal.isReady()")
         page.evaluate("() => document.fonts.ready")
         yield page, log
+    finally:
+        page.close()
 
 
 def slide_count(page: Page) -> int:

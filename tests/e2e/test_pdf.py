@@ -164,7 +164,7 @@ def test_the_students_copy_prints_without_teacher_content(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("formats", ["pdf", "html,pdf"])
 def test_the_htmls_warnings_are_reported_once(formats: str, tmp_path: Path) -> None:
-    (tmp_path / "talk.md").write_text("## Raw\n\n<div>kept out</div>\n\nText.\n", "utf-8")
+    (tmp_path / "talk.md").write_text("## Raw\n\n<iframe></iframe>\n\nText.\n", "utf-8")
     result = deckgen("build", "talk.md", "-o", "out", "-f", formats, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     [warning] = result.stderr.splitlines()
@@ -178,6 +178,8 @@ def test_printing_is_offline_and_says_what_it_refused(tmp_path: Path) -> None:
     result = deckgen("build", "talk.md", "-o", "out", "-f", "pdf", "--allow-html", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == (
+        "talk.md:3: warning: remote image: linked, not embedded, in the HTML deck (needs the "
+        "network) and shown as a link in the .pptx\n"
         "talk.md: warning: the PDF is printed offline: 1 network request(s) refused "
         "(first: http://127.0.0.1:9/logo.png)\n"
     )

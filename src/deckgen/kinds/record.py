@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from deckgen.layout.flow import Flowable, FlowContext
@@ -103,3 +103,46 @@ def notes_of(blocks: Iterable[Block], size: Emu) -> Iterator[ParagraphSpec]:
     """Return the paragraphs a .pptx notes page shows for ``blocks`` (``size`` sets indents)."""
     for block in blocks:
         yield from kind_of(block).notes(block, size)
+
+
+# -- containers: kinds that hold blocks and show them as they are (a fragment, aligned blocks) ----
+
+
+def container_parts(block: Any) -> list[Any]:
+    """Return one copy of the container ``block`` per chunk of each block it holds."""
+    parts = [
+        replace(block, blocks=(part,))
+        for inner in block.blocks
+        for part in kind_of(inner).chunks(inner)
+    ]
+    return parts or [block]
+
+
+def container_finer(block: Any) -> list[Any]:
+    """Return the container ``block`` cut finer: its one block cut, or its chunks."""
+    if len(block.blocks) != 1:
+        return container_parts(block)
+    (inner,) = block.blocks
+    parts = kind_of(inner).finer(inner)
+    return [replace(block, blocks=(part,)) for part in parts] if len(parts) > 1 else [block]
+
+
+def _same_block(first: Block, second: Block) -> bool:
+    """Return True when ``first`` and ``second`` are two parts of one block (its origin)."""
+    return type(first) is type(second) and first.origin == second.origin
+
+
+def container_join(first: Any, second: Any) -> Any:
+    """Return two neighbouring parts of a container as one, the block cut between them whole."""
+    blocks = list(first.blocks)
+    rest = list(second.blocks)
+    if blocks and rest and _same_block(blocks[-1], rest[0]):
+        join = kind_of(rest[0]).join
+        if join is not None:
+            blocks[-1] = join(blocks[-1], rest.pop(0))
+    return replace(first, blocks=tuple(blocks + rest))
+
+
+def container_tidy(block: Any) -> Any:
+    """Return the container ``block`` with each block it holds tidied."""
+    return replace(block, blocks=tuple(kind_of(inner).tidy(inner) for inner in block.blocks))

@@ -101,10 +101,14 @@ def paragraph_spans(spec: ParagraphSpec, box: BoxModel) -> Iterator[Span]:
     it never breaks across lines (browsers and PowerPoint may; measuring so, all three fit).
     """
     for run in spec.runs:
+        if run.raw:  # HTML source for the HTML deck (--allow-html): not text on the slide
+            continue
         face = Face(
             "code" if run.code else spec.font, spec.bold or run.bold, spec.italic or run.italic
         )
         size = Emu(round(spec.size * box.inline_code_scale)) if run.code else spec.size
+        if run.small:
+            size = Emu(round(size * box.small_scale))
         width = formula_width(run, size) if run.math is not None else None
         text = run.text.upper() if run.smallcaps else run.text
         if run.link:

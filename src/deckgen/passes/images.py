@@ -38,6 +38,36 @@ def resolve_images(blocks: tuple[Block, ...], folder: Path) -> tuple[Block, ...]
     return map_blocks(blocks, resolve)
 
 
+def _played(item: object, diagnostics: list[Diagnostic]) -> tuple[object, ...] | None:
+    """Return an HTML player whose file is there (its fallback cleared), or else its fallback
+    content (reported); None for anything else."""
+    if not isinstance(item, Image) or item.fallback is None:
+        return None
+    if is_remote(item.src) or Path(item.src).is_file():
+        return (replace(item, fallback=None),)
+    shown = "its fallback content is shown instead" if item.fallback else "left out"
+    message = f"{item.media.value} file not found: {Path(item.src).name} ({shown})"
+    diagnostics.append(Diagnostic(item.origin, Level.WARNING, message, "media-missing"))
+    return item.fallback
+
+
+def play_or_fall_back(slides: list[Slide], diagnostics: list[Diagnostic]) -> list[Slide]:
+    """Return ``slides`` with each HTML ``<video>`` or ``<audio>`` whose file is not there
+    replaced by its fallback content, as a browser that cannot play it shows it (a missing
+    ``<source>`` is one a browser skips; a Markdown picture's missing file is an error)."""
+
+    def has_player(slide: Slide) -> bool:
+        blocks = walk_blocks(slide.body + slide.notes)
+        return any(isinstance(block, Image) and block.fallback is not None for block in blocks)
+
+    return [
+        map_tree(slide, splice=lambda item: _played(item, diagnostics))
+        if has_player(slide)
+        else slide
+        for slide in slides
+    ]
+
+
 def file_problems(
     src: str, what: str, root: Path, allow_outside: bool
 ) -> list[tuple[Level, str, str]]:

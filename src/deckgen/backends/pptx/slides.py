@@ -138,6 +138,7 @@ class SlideWriter:
             slide.part,
             self.slide_parts,
             inline_code_scale=self.theme.box.inline_code_scale,
+            small_scale=self.theme.box.small_scale,
         )
         tree = ShapeTree(slide.shapes.element)
         steps = SlideSteps()

@@ -11,6 +11,7 @@ readable fallback of a shape with math, and the text of notes pages.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -90,10 +91,12 @@ class TextWriter:
         plain: bool = False,
         inline_code_scale: float = 1.0,
         office_math: bool = True,
+        small_scale: float = 1.0,
     ) -> None:
         self.look = look
         self.office_math = office_math and not plain
         self.code_scale = inline_code_scale
+        self.small_scale = small_scale
         self.lang = lang
         self.part = part
         self.slide_parts = slide_parts
@@ -101,9 +104,9 @@ class TextWriter:
 
     def fallback(self) -> TextWriter:
         """Return a writer like this one that writes formulas as their linear text."""
-        return TextWriter(
-            self.look, self.lang, self.part, self.slide_parts, self.plain, self.code_scale, False
-        )
+        writer = copy.copy(self)
+        writer.office_math = False
+        return writer
 
     def xml(self, paras: Sequence[ParagraphSpec]) -> list[str]:
         """Return ``paras`` as ``a:p`` elements."""
@@ -149,7 +152,10 @@ class TextWriter:
         return paragraph_xml(fmt, content, end)
 
     def run(self, run: Run, para: ParagraphSpec) -> str:
-        """Return ``run`` as runs, its line breaks as DrawingML breaks."""
+        """Return ``run`` as runs, its line breaks as DrawingML breaks (raw HTML, which
+        ``--allow-html`` keeps for the HTML deck, as nothing)."""
+        if run.raw:
+            return ""
         link = self._link(run.link) if run.link else ""
         style = self._style(run, para, linked=bool(link))
         if isinstance(run.math, Formula) and not self.plain:
@@ -174,8 +180,13 @@ class TextWriter:
                 smallcaps=run.smallcaps,
                 baseline=baseline,
             )
+        size = (
+            para.size
+            * (self.code_scale if run.code else 1)
+            * (self.small_scale if run.small else 1)
+        )
         return RunStyle(
-            size=round(para.size * self.code_scale) if run.code else para.size,
+            size=round(size),
             typeface=code_font or self.look.typeface(para.font),
             colour=self.look.colour("link" if linked else para.colour),
             bold=run.bold or para.bold,
