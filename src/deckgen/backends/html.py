@@ -26,6 +26,7 @@ from deckgen.images import is_remote, media_type
 from deckgen.inlines import INLINE_KINDS
 from deckgen.kinds import kind_of
 from deckgen.kinds.code import line_number
+from deckgen.language import LABELS_FILE, direction, interface_labels
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
 from deckgen.layout.pieces import ImagePiece, SlidePlan
 from deckgen.layout.slide import Arrangement
@@ -392,6 +393,10 @@ def render_html(
         stylesheet=_style(stylesheet),
         code_css=_style(code_css(theme)),
         config=inline_script(json.dumps(reveal_config(theme))),
+        direction=direction(laid_out.deck.meta),
+        labels=inline_script(
+            json.dumps(interface_labels(theme.files(LABELS_FILE), laid_out.deck.meta.lang))
+        ),
         deck_script=inline_script(scripts),
         speaker_notes=options.speaker_notes,
     )
