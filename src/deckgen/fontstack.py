@@ -29,7 +29,7 @@ from deckgen.fonts import (
     widest,
 )
 from deckgen.language import subtags
-from deckgen.scripts import EM_WIDE, script_of
+from deckgen.scripts import COMMON, EM_WIDE, LANGUAGE_SCRIPTS, script_of
 from deckgen.themes import Font, Theme
 
 OWN = ""  # font_of's answer for the role's own font
@@ -46,7 +46,11 @@ class FontFile:
 
 def chain_for(fonts: Mapping[str, Mapping[str, str]], lang: str) -> Chain:
     """Return the fallback family of each script for a deck in ``lang``: the table entry for
-    its whole tag, then for shorter ones (``zh-hant-tw``, ``zh-hant``, ``zh``), then ``*``."""
+    its whole tag, then for shorter ones (``zh-hant-tw``, ``zh-hant``, ``zh``), then ``*``.
+
+    Characters of no one script (``COMMON``: symbols, arrows) take the font of the language's
+    script, if it is not Latin: a Japanese deck's ※ and ①, a Greek deck's log₂.
+    """
     parts = subtags(lang)
     keys = ["-".join(parts[:count]) for count in range(len(parts), 0, -1)] + ["*"]
     chain = []
@@ -54,7 +58,9 @@ def chain_for(fonts: Mapping[str, Mapping[str, str]], lang: str) -> Chain:
         family = next((by_lang[key] for key in keys if key in by_lang), None)
         if family:
             chain.append((script, family))
-    return tuple(chain)
+    own = LANGUAGE_SCRIPTS.get(parts[0]) if parts else None
+    common = dict(chain).get(own) if own else None
+    return (*chain, (COMMON, common)) if common else tuple(chain)
 
 
 def chains(theme: Theme, lang: str) -> dict[str, Chain]:
@@ -111,13 +117,14 @@ class FontStack:
     def _find(self, code: int) -> str | None:
         if self.subset_of(code) is not None:
             return OWN
-        script = script_of(code)
-        family = self.chain.get(script) if script else None
+        script = script_of(code) or COMMON
+        family = self.chain.get(script)
         if family is None:
             return None
         found = self.fallback_file(family)
         if found is None:
-            self.missing.add((script or "", family))
+            if script != COMMON:  # reported under the language's own script
+                self.missing.add((script, family))
             return None
         return family if code in load_file_metrics(found.path, found.index).advances else None
 

@@ -51,6 +51,22 @@ SCRIPT_BLOCKS: dict[str, tuple[tuple[int, int], ...]] = {
     ),
 }
 SCRIPTS = tuple(SCRIPT_BLOCKS)
+COMMON = "common"  # characters of no one script (symbols, arrows, sub- and superscripts)
+
+# language (BCP 47 primary subtag) -> the script it is written in, where that is not Latin
+LANGUAGE_SCRIPTS = {
+    **dict.fromkeys(("ja", "zh", "ko", "yue"), "cjk"),
+    **dict.fromkeys(("el",), "greek"),
+    **dict.fromkeys(("ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg"), "cyrillic"),
+    **dict.fromkeys(("hy",), "armenian"),
+    **dict.fromkeys(("he", "iw", "yi"), "hebrew"),
+    **dict.fromkeys(("ar", "fa", "ur", "ps", "ckb", "sd", "ug"), "arabic"),
+    **dict.fromkeys(("hi", "mr", "ne", "sa"), "devanagari"),
+    **dict.fromkeys(("bn", "as"), "bengali"),
+    **dict.fromkeys(("ta",), "tamil"),
+    **dict.fromkeys(("th",), "thai"),
+    **dict.fromkeys(("ka",), "georgian"),
+}
 EM_WIDE = frozenset({"cjk"})  # scripts whose characters are about 1 em wide, for estimates
 
 _BLOCKS = sorted(

@@ -140,7 +140,9 @@ def embedded_fonts(
         everything = set().union(*(c for (f, _, _), c in glyphs.items() if f == family))
         rules.append(_fallback_face_css(family, found, "".join(sorted(everything)), weight))
     fallbacks = {
-        role: tuple(family for _, family in role_chains.get(role, ()) if family in families)
+        role: tuple(
+            dict.fromkeys(family for _, family in role_chains.get(role, ()) if family in families)
+        )
         for role, families in used.items()
     }
     return EmbeddedFonts("\n".join(rule for rule in rules if rule), fallbacks)
