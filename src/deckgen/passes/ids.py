@@ -29,7 +29,7 @@ def slugify(text: str) -> str:
 
 def assign_ids(slides: list[Slide]) -> list[Slide]:
     """Return ``slides`` with unique ids: the written ``{#id}``, else a slug of the title (a
-    title with no letter, or none: ``slide-N``); a repeated one gets ``-1``, ``-2``… as in pandoc."""
+    title with no letter, or none: ``slide-N``); a repeat gets ``-1``, ``-2``… as in pandoc."""
     taken: set[str] = set()
     result = []
     for number, slide in enumerate(slides, start=1):
