@@ -94,9 +94,10 @@ def load_subset_metrics(package: str, subset: str, weight: str, style: str) -> F
     """Return the metrics of one unicode-range subset file of a fontsource face (None: the
     family has no such file; the regular face stands in for a missing bold or italic)."""
     for face in ((weight, style), ("400", "normal")):
-        path = font_file(package, *face, "woff", subset)
-        if path.is_file():
-            return _read(path)
+        for suffix in ("woff", "woff2"):  # an installed deckgen carries woff2 only
+            path = font_file(package, *face, suffix, subset)
+            if path.is_file():
+                return _read(path)
     return None
 
 

@@ -71,14 +71,25 @@ class EmbeddedFonts:
     fallbacks: Mapping[str, tuple[str, ...]]
 
 
+WHOLE_SUBSET_BYTES = 32_000  # a larger subset file (latin-ext) is cut to the glyphs used
+
+
 @lru_cache(maxsize=64)
-def _subset_face_css(family: str, package: str, subset: str, weight: str, style: str) -> str:
+def _subset_face_css(
+    family: str, package: str, subset: str, weight: str, style: str, characters: str
+) -> str:
     path = font_file(package, weight, style, "woff2", subset)
     if not path.is_file():
         return ""
+    if path.stat().st_size > WHOLE_SUBSET_BYTES:
+        font = subset_font(path, 0, characters)
+        source = f"data:font/{font.format};base64,{base64.b64encode(font.data).decode('ascii')}"
+        kind = font.format
+    else:
+        source, kind = data_uri(path), "woff2"
     return (
         f"@font-face{{font-family:'{family}';font-style:{style};font-weight:{weight};"
-        f"font-display:block;src:url({data_uri(path)}) format('woff2');"
+        f"font-display:block;src:url({source}) format('{kind}');"
         f"unicode-range:{subset_ranges(package, subset)};}}"
     )
 
@@ -110,7 +121,7 @@ def embedded_fonts(
     shown = characters or {}
     if not any(char > "\x7f" for text in shown.values() for char in text):
         return EmbeddedFonts("\n".join(rules), {})
-    own_subsets: dict[tuple[str, str, str, str, str], None] = {}
+    own_subsets: dict[tuple[str, str, str, str, str], set[str]] = {}
     glyphs: dict[tuple[str, FontFile, str], set[str]] = {}  # (family, file, weight) -> chars
     used: dict[str, dict[str, None]] = {}
     role_chains = chains(theme, lang)
@@ -125,13 +136,13 @@ def embedded_fonts(
                     subset = stack.subset_of(ord(char))
                     if subset is not None:
                         key = (font.family, font.package, subset, weight, style)
-                        own_subsets[key] = None
+                        own_subsets.setdefault(key, set()).add(char)
                 elif owner is not None:
                     found = installed(owner, weight == "700", False)
                     if found is not None:
                         glyphs.setdefault((owner, found, weight), set()).add(char)
                         used.setdefault(role, {})[owner] = None
-    rules += [_subset_face_css(*key) for key in own_subsets]
+    rules += [_subset_face_css(*key, "".join(sorted(chars))) for key, chars in own_subsets.items()]
     declared: set[FontFile] = set()
     for family, found, weight in sorted(glyphs, key=lambda key: key[2]):
         if found in declared:  # the family has no bold: the browser emboldens the regular
