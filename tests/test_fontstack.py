@@ -147,3 +147,10 @@ def test_a_thirty_slide_japanese_deck_stays_under_one_and_a_half_megabytes(
     text = html.read_text("utf-8")
     covered = set().union(*embedded_characters(text).values())
     assert {ord(c) for c in characters} <= covered
+
+
+def test_letters_of_a_script_without_a_font_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "slides.md").write_text("---\nlang: am\n---\n\n## ሰላም\n\nጽሑፍ → ≠\n", "utf-8")
+    _, _, diagnostics = load(tmp_path / "slides.md")
+    [warning] = [d.message for d in diagnostics if d.group == "missing-font"]
+    assert warning.startswith("6 letters have no font in the theme")  # not the arrow or ≠

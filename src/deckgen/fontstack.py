@@ -103,6 +103,7 @@ class FontStack:
         self.metrics = FontMetrics(self.units_per_em, Advances(latin.advances, self._advance))
         self._owners: dict[int, str | None] = {}
         self.missing: set[tuple[str, str]] = set()  # (script, family) not installed
+        self.unknown: set[int] = set()  # letters of a script the theme names no font for
 
     def font_of(self, code: int) -> str | None:
         """Return who draws the character ``code``: ``OWN``, a fallback family, or None."""
@@ -120,6 +121,8 @@ class FontStack:
         script = script_of(code) or COMMON
         family = self.chain.get(script)
         if family is None:
+            if unicodedata.category(chr(code)).startswith("L"):
+                self.unknown.add(code)  # a letter no font of the theme has (a symbol is fine)
             return None
         found = self.fallback_file(family)
         if found is None:

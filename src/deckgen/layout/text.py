@@ -96,6 +96,10 @@ class TextMeasure:
         """Return the (script, family) fallback fonts text needed that are not installed."""
         return {pair for stack in self._stacks for pair in stack.missing}
 
+    def unknown_letters(self) -> str:
+        """Return the letters measured that no font of the theme has (by an estimate)."""
+        return "".join(sorted({chr(code) for stack in self._stacks for code in stack.unknown}))
+
     def width(self, text: str, face: Face, size: int) -> Emu:
         """Return the advance width of ``text`` set in ``face`` at ``size``."""
         if not text:

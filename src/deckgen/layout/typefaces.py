@@ -65,6 +65,14 @@ def report_missing_fonts(measure: TextMeasure, origin: str, diagnostics: list[Di
             "they are measured by estimate and the HTML leaves them to the reader's fonts"
         )
         diagnostics.append(Diagnostic(Origin(origin), Level.WARNING, message, "missing-font"))
+    letters = measure.unknown_letters()
+    if letters:
+        message = (
+            f"{len(letters)} letters have no font in the theme ('{letters[:12]}'): they are "
+            "measured by estimate and left to the reader's fonts; give their script a font in "
+            "the theme's [fallback]"
+        )
+        diagnostics.append(Diagnostic(Origin(origin), Level.WARNING, message, "missing-font"))
 
 
 def template_measure(
