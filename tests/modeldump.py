@@ -45,11 +45,12 @@ RUN_FIELDS = (
     "sub",
     "sup",
     "classes",
+    "note",
     "math",
     "step",
 )
 SPAN_FIELDS = ("text", "token")
-ITEM_FIELDS = ("runs", "blocks", "step")
+ITEM_FIELDS = ("runs", "blocks", "checked", "step")
 STEP_FIELDS = ("effects", "index", "click")
 
 
@@ -87,6 +88,8 @@ def _run(run: Run) -> str:
         text = f"[{text}]{{{' '.join('.' + name for name in classes)}}}"
     if run.link:
         text = f"[{text}]({run.link})"
+    if run.note:
+        text = f"{text}{{note={run.note}}}"
     return text
 
 
@@ -152,12 +155,17 @@ class Dumper:
             return str(value.value)
         if isinstance(value, tuple) and all(isinstance(item, str | None) for item in value):
             return "[" + ", ".join("None" if v is None else v for v in value) + "]"
+        if isinstance(value, tuple) and all(
+            isinstance(item, int | float) and not isinstance(item, bool) for item in value
+        ):
+            return "[" + ", ".join(f"{v:g}" for v in value) + "]"
         return None
 
     def item(self, item: ListItem, indent: str) -> list[str]:
         _check_fields(ListItem, ITEM_FIELDS)
+        box = {None: "", False: "[ ] ", True: "[x] "}[item.checked]
         step = "" if item.step is None else f"{_step(item.step)} "
-        lines = [f"{indent}- {step}{inline(item.runs)}"]
+        lines = [f"{indent}- {step}{box}{inline(item.runs)}"]
         if item.blocks:
             lines += self.field("blocks", item.blocks, indent + "  ")
         return lines

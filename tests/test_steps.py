@@ -39,7 +39,6 @@ from pandocsteps import pandoc_steps
 from test_steps_oracle import EXPECTED, FIXTURES
 
 HERE = Origin("deck.md", 1)
-SPAN_READER = "needs the reader of [text]{.class} spans (issue 16)"
 Played = tuple[str, tuple[str, ...], int]  # text, effects, click (from 0, as the oracle)
 
 
@@ -92,15 +91,7 @@ def slides_of(tmp_path: Path, markdown: str) -> list[Slide]:
 # -- the fixtures, against pandoc -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=SPAN_READER, strict=True))
-        if name == "fragment-spans.md"
-        else name
-        for name in sorted(EXPECTED)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_fixture_reads_as_pandoc_plays_it(name: str) -> None:
     deck, _ = deck_of(FIXTURES / name)
     ours = {plain_text(slide.title): played(slide) for slide in deck.slides}
@@ -118,7 +109,8 @@ def test_the_fixture_steps_deckgen_cannot_place_are_reported_at_their_lines() ->
     deck, diagnostics = deck_of(FIXTURES / "unplaceable.md")
     assert [slide.steps for slide in deck.slides] == [0, 0]
     assert [(d.origin.line, d.message) for d in diagnostics] == [
-        (15, "a step in speaker notes is ignored (notes are shown whole)")
+        (3, "a fragment in a table cell is shown from the start (a table is animated whole)"),
+        (15, "a step in speaker notes is ignored (notes are shown whole)"),
     ]
 
 

@@ -37,7 +37,6 @@ from pandocsteps import SlideSteps, html_steps, pandoc_steps
 from test_slide_structure import NO_DECKS, realworld_decks
 from test_steps_oracle import EXPECTED, FIXTURES
 
-SPAN_READER = "needs the reader of [text]{.class} spans (issue 16)"
 BOTH = BuildOptions(formats=(Format.HTML, Format.PPTX))
 
 # Per fixture, per slide that has steps: each click's effects, as "preset text" (the preset as
@@ -113,13 +112,7 @@ PPTX_CLICKS: dict[str, dict[str, list[list[str]]]] = {
 }
 
 
-def fixture_param(name: str) -> object:
-    if name == "fragment-spans.md":
-        return pytest.param(name, marks=pytest.mark.xfail(reason=SPAN_READER, strict=True))
-    return name
-
-
-FIXTURE_PARAMS = [fixture_param(name) for name in sorted(EXPECTED)]
+FIXTURE_PARAMS = sorted(EXPECTED)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
-BULLETS = "\u2022\u25aa\u25cf\u2023\u2043"
+BULLETS = "\u2022\u25aa\u25cf\u2023\u2043\u2610\u2611"  # and task list boxes
 
 
 def normalize_lines(text: str) -> list[str]:

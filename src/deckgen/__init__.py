@@ -5,6 +5,8 @@ The pipeline, one module (or package) per stage:
     read.py       source files, deck manifest, front matter (keeps file:line)
     split.py      line scanner: slides, fenced divs and code fences, with line numbers
     markdown.py   mistune tokens -> model blocks and runs, by rule tables (the only mistune import)
+    syntax/       pandoc's Markdown mistune lacks (tables, fancy lists...), as plain rule functions
+    constructs.py the table of every construct: how it is read, rendered or only reported
     tex/          TeX math: found as pandoc finds it, typeset to MathML, Office Math, a linear line
     slides.py     slide sources -> Slide model (subtitle, takeaway, notes; fenced div rules)
     explainer/    long-form explainer pages -> slides and notes (recognised by structure)

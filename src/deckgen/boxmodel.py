@@ -47,6 +47,9 @@ class BoxModel:
     quote_bar: Emu  # a block quote's accent bar
     quote_padding: float  # between the bar and the quote's text
     caption_scale: float  # figure captions, em of the body text
+    callout_bar: Emu  # a callout's coloured bar
+    callout_padding_y: float
+    callout_padding_x: float
     column_gap_scale: float  # the gap between columns, in theme gaps
     image_min_height: Emu  # fitting shrinks a picture down to this before it splits a slide
     slide_number_size: Emu

@@ -44,6 +44,9 @@ def text_pairs(theme: Theme) -> list[tuple[str, str, str]]:
         ("code", c["code_text"], c["code_background"]),
     ]
     pairs.append(("section subtitle", c["section_subtitle"], c["section_background"]))
+    for role in sorted(c):
+        if role.startswith("callout_"):
+            pairs.append((f"{role.replace('_', ' ')} title", c[role], c["surface"]))
     for token, style in sorted(theme.code_tokens.items()):
         if style.color and token not in INVISIBLE_TOKENS:
             pairs.append((f"code token '{token}'", style.color, c["code_background"]))

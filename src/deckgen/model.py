@@ -49,7 +49,8 @@ class Run:
     deckgen gives no meaning (the HTML keeps them for a theme to style). A run with ``math`` is
     one formula, whole: its ``text`` is the formula's readable linear form (the TeX before the
     math pass), so every plain-text view (notes, search, ids) reads it. ``step`` is set on a
-    fragment span (``[text]{.fragment}``): when it appears (``passes/steps.py``).
+    fragment span (``[text]{.fragment}``): when it appears (``passes/steps.py``). ``note`` is
+    the label of the footnote this run refers to (``passes/footnotes.py`` numbers it).
     """
 
     text: str
@@ -65,6 +66,7 @@ class Run:
     sub: bool = False
     sup: bool = False
     classes: tuple[str, ...] = ()
+    note: str = ""
     math: Math | None = None
     step: Step | None = None
 
@@ -103,18 +105,24 @@ class ListItem:
 
     runs: Inline
     blocks: tuple[Block, ...] = ()
+    checked: bool | None = None  # a task list item: False ☐, True ☑
     step: Step | None = None  # an item of an incremental list: when it appears
 
 
 @dataclass(frozen=True, slots=True)
 class BulletList:
     """A list. ``incremental`` is what a ``::: incremental`` or ``::: nonincremental`` div
-    around it says (None: the deck's setting); the steps pass gives the items their steps."""
+    around it says (None: the deck's setting); the steps pass gives the items their steps.
+    ``numbering`` is a CSS list-style-type (``decimal``, ``lower-alpha``, ``upper-alpha``,
+    ``lower-roman``, ``upper-roman``); ``delimiter`` is how a number is written: ``.`` (1.),
+    ``)`` (1)) or ``()`` ((1))."""
 
     items: tuple[ListItem, ...]
     origin: Origin
     ordered: bool = False
     start: int = 1
+    numbering: str = "decimal"
+    delimiter: str = "."
     incremental: bool | None = None
     kind: ClassVar[str] = "list"
 
@@ -199,10 +207,16 @@ class ImageRow:
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """A table: header cells (``()`` for a table without a header row), rows, each column's
+    alignment, a caption, and relative column ``widths`` (shares of the text width; ``()``:
+    sized by their content)."""
+
     header: tuple[Inline, ...]
     rows: tuple[tuple[Inline, ...], ...]
     aligns: tuple[str | None, ...]
     origin: Origin
+    caption: Inline = ()
+    widths: tuple[float, ...] = ()
     kind: ClassVar[str] = "table"
 
 
@@ -235,6 +249,55 @@ class Cards:
     cards: tuple[Inline, ...]
     origin: Origin
     kind: ClassVar[str] = "cards"
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """One term of a definition list and the blocks defining it (all its definitions, in order)."""
+
+    term: Inline
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionList:
+    """Pandoc's definition list: terms, each with its definitions indented below it."""
+
+    items: tuple[Definition, ...]
+    origin: Origin
+    kind: ClassVar[str] = "definitions"
+
+
+@dataclass(frozen=True, slots=True)
+class Callout:
+    """A box coloured by its ``style`` (note, tip, warning, important, caution): Quarto's
+    ``::: callout-note`` and GitHub's ``> [!NOTE]``; ``title`` is shown above its blocks."""
+
+    style: str
+    title: Inline
+    blocks: tuple[Block, ...]
+    origin: Origin
+    kind: ClassVar[str] = "callout"
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """Small print (``::: aside``): below the body of its slide, in the theme's small size."""
+
+    blocks: tuple[Block, ...]
+    origin: Origin
+    kind: ClassVar[str] = "aside"
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote: its ``label`` (``[^label]``), its text, and the ``number`` it is shown with
+    (0 until ``passes/footnotes.py`` numbers the notes in the order they are referred to)."""
+
+    label: str
+    runs: Inline
+    origin: Origin
+    number: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +377,9 @@ Block = (
     | Equation
     | MathMacros
     | TeacherOnly
+    | DefinitionList
+    | Callout
+    | Aside
     | Fragment
     | Pause
 )
@@ -350,6 +416,7 @@ class Slide:
     ``classes`` and ``attributes`` (``key=value`` pairs) are those written on its heading;
     ``section`` is the title of the section divider it falls under ("" before the first);
     ``background`` is what it is painted with (None: the theme's).
+    ``footnotes`` are the notes shown at its foot (before numbering: those defined on it).
     The first ``more_notes`` blocks of ``notes`` are the page's own text that explainer mode moved
     off the slide: every audience keeps them (the slide's "more" text); the rest are speaker notes.
     ``steps`` is how many clicks it plays before it is complete (0: shown whole at once).
@@ -366,6 +433,7 @@ class Slide:
     classes: tuple[str, ...] = ()
     attributes: tuple[tuple[str, str], ...] = ()
     section: str = ""
+    footnotes: tuple[Footnote, ...] = ()
     more_notes: int = 0
     background: Background | None = None
     steps: int = 0

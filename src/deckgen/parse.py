@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,16 +11,19 @@ from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.markdown import parse_blocks, parse_inline
 from deckgen.model import Block, Deck, DeckMeta, Paragraph, Slide
 from deckgen.passes.backgrounds import apply_backgrounds
+from deckgen.passes.footnotes import number_footnotes
 from deckgen.passes.ids import assign_ids, assign_sections, is_empty
 from deckgen.passes.images import check_image_links, check_images, resolve_images
 from deckgen.passes.languages import check_code_languages
 from deckgen.passes.links import check_links, drop_unsafe_links, link_pages
 from deckgen.passes.math import typeset_math
 from deckgen.passes.steps import assign_steps
+from deckgen.passes.toc import DEFAULT_DEPTH, contents_slide, insert_contents, is_hidden
 from deckgen.read import DeckSource, Part, SourceFile
 from deckgen.slidelevel import detect_slide_level
 from deckgen.slides import build_slide, title_slide
 from deckgen.split import split_slides
+from deckgen.syntax.lines import link_definitions, number_examples
 
 FILE_CACHE_SIZE = 256  # parsed files kept for rebuilds
 QUARTO_SLIDE_LEVEL = 2  # Quarto's reveal.js format sets it; pandoc alone would detect it
@@ -77,6 +81,8 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
                 body=resolve_images(slide.body, file.path.parent),
                 notes=resolve_images(slide.notes, file.path.parent),
             )
+            if is_hidden(slide):
+                continue  # visibility="hidden": in neither format, as reveal.js hides it
             if is_empty(slide):
                 diagnostics.append(Diagnostic(slide.origin, Level.WARNING, "empty slide (dropped)"))
             else:
@@ -91,6 +97,8 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     slides = assign_steps(slides, incremental, diagnostics)
     slides = assign_ids(slides)
     slides = assign_sections(slides)
+    if any(s.footnotes for s in slides) or any(_mentions_footnotes(f) for f in source.files):
+        slides = number_footnotes(slides, diagnostics)
     pages = {path: slides[index].id for path, index in first_slides.items()}
     slides = link_pages(slides, folders, pages, diagnostics)
     slides = check_links(slides, diagnostics)
@@ -108,6 +116,11 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     check_code_languages(slides, diagnostics)
     macros = settings["math"].value if "math" in settings else {}
     slides, notes = typeset_math(slides, notes, macros, diagnostics)
+    if "toc" in settings and settings["toc"].value:
+        depth = settings["toc-depth"].value if "toc-depth" in settings else DEFAULT_DEPTH
+        title = str(settings["toc-title"].value) if "toc-title" in settings else ""
+        contents = contents_slide(slides, title, depth, level, settings["toc"].origin)
+        slides = insert_contents(slides, contents)
     meta = DeckMeta(
         title=text_settings.get("title", ("", None))[0],
         subtitle=text_settings.get("subtitle", ("", None))[0],
@@ -141,14 +154,25 @@ def parse_file(
     (``deckgen serve``, ``build --watch``), only the files that changed are parsed again.
     """
     page, found = _page(file)
-    if page is not None:
-        return page, found
+    text = "\n".join(file.lines)
     diagnostics = list(found)
+    if page is not None:
+        return page, tuple(diagnostics)
+    if "(@" in text:  # example lists, numbered through the file
+        file = replace(file, lines=number_examples(file.lines))
+    links = link_definitions(file.lines) if "]:" in text else None
     slides = [
-        build_slide(slide_source, slide_level, diagnostics)
+        build_slide(slide_source, slide_level, diagnostics, links)
         for slide_source in split_slides(file, slide_level, diagnostics)
     ]
     return tuple(slides), tuple(diagnostics)
+
+
+def _mentions_footnotes(file: SourceFile) -> bool:
+    """Return True when ``file`` may hold a footnote (``[^label]`` or ``^[text]``), so a deck
+    without any pays nothing for them."""
+    text = "\n".join(file.lines)
+    return "[^" in text or "^[" in text
 
 
 def _with_institute(title: Slide, source: DeckSource, diagnostics: list[Diagnostic]) -> Slide:

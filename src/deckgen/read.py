@@ -193,6 +193,12 @@ def _flag(value: Any) -> bool:
     raise ValueError("expected true or false")
 
 
+def _depth(value: Any) -> int:
+    if not isinstance(value, str) or not re.fullmatch(r"[1-6]", value.strip()):
+        raise ValueError("expected a whole number from 1 to 6")
+    return int(value)
+
+
 def _file_list(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError("expected a list of file names")
@@ -272,6 +278,9 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "notes": _text,
     "files": _file_list,
     "parts": _parts,
+    "toc": _flag,
+    "toc-title": _text,
+    "toc-depth": _depth,
     "math": _math,
     # a deck-wide slide background, as reveal.js's attributes set one slide's (passes/backgrounds)
     **{f"background-{key}": _scalar for key in BACKGROUND_KEYS},
@@ -358,7 +367,7 @@ def _settings(
     if unused:
         listed = ", ".join(dict.fromkeys(name for name, _ in unused))
         message = f"front matter deckgen does not use (ignored): {listed}"
-        diagnostics.append(Diagnostic(unused[0][1], Level.WARNING, message))
+        diagnostics.append(Diagnostic(unused[0][1], Level.WARNING, message, "front-matter"))
     return settings
 
 

@@ -7,7 +7,9 @@ The rules, on top of pandoc's:
 - paragraphs after the slide's last list (or card grid) are takeaway lines;
 - ``::: notes`` holds speaker notes, ``:::: columns`` / ``::: column`` side-by-side columns,
   ``::: cards`` a list shown as a grid of cards, ``::: teacher`` teacher-only content (kept or
-  dropped by the audience pass). Other divs keep their content in place.
+  dropped by the audience pass), ``::: callout-note`` (tip, warning...) a coloured box, and
+  ``::: aside`` small print below the body. Other divs keep their content in place, and a class
+  no rule reads is reported (the table in ``constructs.py``).
 - steps, as pandoc reads them: a div (or a column) of class ``fragment`` is one fragment, with
   its other classes as effects and ``fragment-index``; ``::: incremental`` /
   ``::: nonincremental`` set the lists inside it (the steps pass gives them their steps).
@@ -18,18 +20,24 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from deckgen import constructs
+from deckgen.constructs import CALLOUT_STYLES, Scope
 from deckgen.diagnostics import Diagnostic, Level, Origin
-from deckgen.markdown import parse_blocks, parse_inline
+from deckgen.markdown import parse_blocks, parse_inline, quote_block
 from deckgen.model import (
+    Aside,
     Block,
     BulletList,
+    Callout,
     Cards,
     Column,
     Columns,
+    Footnote,
     Fragment,
+    Heading,
     Inline,
     Paragraph,
-    Quote,
+    Run,
     Slide,
     SlideKind,
     Step,
@@ -39,12 +47,14 @@ from deckgen.model import (
 from deckgen.passes.steps import grouped
 from deckgen.passes.walk import map_blocks
 from deckgen.split import Attributes, Div, Quoted, Segment, SlideSource, Text
+from deckgen.syntax.lines import Links
 
 SUBTITLE_MAX_CHARS = 140
 NOTES_CLASSES = frozenset({"notes"})
 # A column width is a CSS length (pandoc writes it into a style): anything else could inject CSS.
 COLUMN_WIDTH = re.compile(r"\d{1,4}(\.\d+)?(%|px|em|rem|pt|cm|mm|in)?")
 TEACHER_CLASS = "teacher"  # ::: teacher, and {.teacher} on a slide heading
+ASIDE_CLASS = "aside"
 FRAGMENT_CLASS = "fragment"
 INCREMENTAL_CLASSES = {"incremental": True, "nonincremental": False}  # the first found decides
 # Classes a div's rule reads: the rest of a fragment's classes are its effects.
@@ -56,34 +66,63 @@ FRAGMENT_INDEX = re.compile(r"-?\d{1,9}")
 
 
 def segment_blocks(
-    segments: tuple[Segment, ...], notes: list[Block], diagnostics: list[Diagnostic]
+    segments: tuple[Segment, ...],
+    notes: list[Block],
+    diagnostics: list[Diagnostic],
+    footnotes: list[Footnote] | None = None,
+    links: Links | None = None,
 ) -> list[Block]:
-    """Return the body blocks of ``segments``; speaker notes are appended to ``notes``."""
+    """Return the body blocks of ``segments``; speaker notes are appended to ``notes`` and
+    footnote definitions to ``footnotes`` (None: reported, not kept); ``links`` are the file's
+    reference link definitions."""
     blocks: list[Block] = []
     for segment in segments:
         if isinstance(segment, Text):
-            blocks += parse_blocks(segment.lines, segment.origin, diagnostics)
+            blocks += parse_blocks(segment.lines, segment.origin, diagnostics, footnotes, links)
             continue
         if isinstance(segment, Quoted):
-            inner = segment_blocks(segment.segments, notes, diagnostics)
-            blocks.append(Quote(tuple(inner), segment.origin))
+            inner = segment_blocks(segment.segments, notes, diagnostics, footnotes, links)
+            blocks.append(quote_block(inner, segment.origin))
             continue
         classes = set(segment.attributes.classes)
         made: list[Block]
         if classes & NOTES_CLASSES:
-            notes += segment_blocks(segment.segments, notes, diagnostics)
+            notes += segment_blocks(segment.segments, notes, diagnostics, footnotes, links)
             continue
         if "columns" in classes:
-            made = [_columns(segment, notes, diagnostics)]
+            made = [_columns(segment, notes, diagnostics, footnotes, links)]
         elif "cards" in classes:
-            made = [_cards(segment, notes, diagnostics)]
-        elif TEACHER_CLASS in classes:
-            inner = segment_blocks(segment.segments, notes, diagnostics)
-            made = [TeacherOnly(tuple(inner), segment.origin)]
-        else:  # its blocks stand in its place; a pause in it reaches its end, as in pandoc
-            made = list(grouped(tuple(segment_blocks(segment.segments, notes, diagnostics))))
+            made = [_cards(segment, notes, diagnostics, links)]
+        else:
+            made = _div(segment, notes, diagnostics, footnotes, links)
         blocks += with_steps(made, segment.attributes, segment.origin, diagnostics)
     return blocks
+
+
+def _div(
+    div: Div,
+    notes: list[Block],
+    diagnostics: list[Diagnostic],
+    footnotes: list[Footnote] | None,
+    links: Links | None,
+) -> list[Block]:
+    """Return the blocks of a div that holds blocks: teacher-only content, a callout, an aside,
+    or (any other class, reported when no rule reads it) its content in place, where a pause
+    reaches only the end of the div, as in pandoc."""
+    inner = segment_blocks(div.segments, notes, diagnostics, footnotes, links)
+    classes = div.attributes.classes
+    if TEACHER_CLASS in classes:
+        return [TeacherOnly(tuple(inner), div.origin)]
+    if style := _callout_style(classes):
+        return [_callout(style, div, inner)]
+    if ASIDE_CLASS in classes:
+        return [Aside(tuple(inner), div.origin)]
+    if FRAGMENT_CLASS not in classes:  # a fragment's other classes are its effects
+        for name in classes:
+            construct = constructs.warned(Scope.DIV, name)
+            if construct is not None:
+                diagnostics.append(construct.warning(div.origin))
+    return list(grouped(tuple(inner)))
 
 
 def with_steps(
@@ -125,7 +164,35 @@ def _fragment_index(
     return None
 
 
-def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Columns:
+
+def _callout_style(classes: tuple[str, ...]) -> str:
+    """Return the style of a Quarto callout div's classes ("note" for a bare ``callout``)."""
+    for name in classes:
+        if name.startswith("callout-") and name[8:] in CALLOUT_STYLES:
+            return name[8:]
+        if name == "callout":
+            return "note"
+    return ""
+
+
+def _callout(style: str, div: Div, blocks: list[Block]) -> Callout:
+    """Return a callout: its title from ``title=``, else from a first heading, else its style."""
+    title: Inline = ()
+    written = div.attributes.get("title")
+    if written:
+        title = parse_inline(written, div.origin, [])
+    elif blocks and isinstance(blocks[0], Heading):
+        title, blocks = blocks[0].runs, blocks[1:]
+    return Callout(style, title or (Run(style.capitalize()),), tuple(blocks), div.origin)
+
+
+def _columns(
+    div: Div,
+    notes: list[Block],
+    diagnostics: list[Diagnostic],
+    footnotes: list[Footnote] | None = None,
+    links: Links | None = None,
+) -> Columns:
     columns = []
     loose: list[Segment] = []
     for segment in div.segments:
@@ -140,7 +207,7 @@ def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Col
                     )
                 )
                 width = None
-            blocks = segment_blocks(segment.segments, notes, diagnostics)
+            blocks = segment_blocks(segment.segments, notes, diagnostics, footnotes, links)
             blocks = with_steps(blocks, segment.attributes, segment.origin, diagnostics)
             columns.append(Column(tuple(blocks), width))
         else:
@@ -153,13 +220,15 @@ def _columns(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Col
                 "text in ':::: columns' outside any '::: column' is shown as its own column",
             )
         )
-        columns.append(Column(tuple(segment_blocks(tuple(loose), notes, diagnostics))))
+        columns.append(Column(tuple(segment_blocks(tuple(loose), notes, diagnostics, footnotes))))
     return Columns(tuple(columns), div.origin)
 
 
-def _cards(div: Div, notes: list[Block], diagnostics: list[Diagnostic]) -> Cards:
+def _cards(
+    div: Div, notes: list[Block], diagnostics: list[Diagnostic], links: Links | None = None
+) -> Cards:
     cards = []
-    for block in segment_blocks(div.segments, notes, diagnostics):
+    for block in segment_blocks(div.segments, notes, diagnostics, links=links):
         if isinstance(block, BulletList):
             cards += [item.runs for item in block.items]
         elif isinstance(block, Paragraph):
@@ -189,11 +258,23 @@ def split_takeaways(body: list[Block]) -> tuple[list[Block], list[Paragraph]]:
     return body[:end], takeaways
 
 
-def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnostic]) -> Slide:
-    """Return the slide written in ``source``."""
+def build_slide(
+    source: SlideSource,
+    slide_level: int,
+    diagnostics: list[Diagnostic],
+    links: Links | None = None,
+) -> Slide:
+    """Return the slide written in ``source`` (``links``: its file's link definitions)."""
     notes: list[Block] = []
-    body = segment_blocks(source.segments, notes, diagnostics)
-    title = parse_inline(source.title, source.origin, diagnostics)
+    footnotes: list[Footnote] = []
+    body = segment_blocks(source.segments, notes, diagnostics, footnotes, links)
+    title = parse_inline(source.title, source.origin, diagnostics, footnotes)
+    for key, value in source.attributes.values:
+        construct = constructs.warned(Scope.SLIDE, f"{key}={value}")
+        if construct is not None:
+            diagnostics.append(construct.warning(source.origin))
+    asides = [block for block in body if isinstance(block, Aside)]
+    body = [block for block in body if not isinstance(block, Aside)]
     is_section = source.level is not None and source.level < slide_level
     subtitle: Inline = ()
     if body and is_subtitle(body[0]):
@@ -203,6 +284,7 @@ def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnos
     takeaways: list[Paragraph] = []
     if not is_section:
         body, takeaways = split_takeaways(body)
+    body += asides  # small print, below the body (and above the takeaways)
     return Slide(
         kind=SlideKind.SECTION if is_section else SlideKind.CONTENT,
         title=title,
@@ -214,6 +296,7 @@ def build_slide(source: SlideSource, slide_level: int, diagnostics: list[Diagnos
         id=source.attributes.id,
         classes=source.attributes.classes,
         attributes=source.attributes.values,
+        footnotes=tuple(footnotes),
     )
 
 
@@ -224,21 +307,23 @@ def title_slide(
     if "title" not in settings:
         return None
     title, origin = settings["title"]
+    footnotes: list[Footnote] = []
     lines = []
     for key in ("author", "date"):
         if key in settings:
             text, where = settings[key]
-            lines.append(Paragraph(parse_inline(text, where, diagnostics), where))
+            lines.append(Paragraph(parse_inline(text, where, diagnostics, footnotes), where))
     subtitle: Inline = ()
     if "subtitle" in settings:
         text, where = settings["subtitle"]
-        subtitle = parse_inline(text, where, diagnostics)
+        subtitle = parse_inline(text, where, diagnostics, footnotes)
     return Slide(
         kind=SlideKind.TITLE,
-        title=parse_inline(title, origin, diagnostics),
+        title=parse_inline(title, origin, diagnostics, footnotes),
         origin=origin,
         subtitle=subtitle,
         body=tuple(lines),
         notes=notes,
         id="title",
+        footnotes=tuple(footnotes),
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from deckgen.diagnostics import DeckError, Diagnostic, Level, Origin
 from deckgen.read import SourceFile
+from deckgen.syntax.tables import table_span
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -190,6 +191,7 @@ def split_slides(
 
     ended = True  # the line before ended a block, so a heading or a rule may start here
     in_comment = False  # inside an HTML comment block, which holds no slide structure
+    table_end = 0  # lines before this one belong to a table (its rules split nothing)
     for index, line in enumerate(file.lines):
         if index < skip_to:
             continue
@@ -213,6 +215,17 @@ def split_slides(
             fence = (fence_match.group(1)[0], len(fence_match.group(1)), index)
             current.lines.append(line)
             continue
+        if index < table_end:
+            current.lines.append(line)
+            ended = index + 1 >= table_end
+            continue
+        if line.lstrip(" ").startswith("-") and THEMATIC_BREAK.match(line):
+            span = table_span(file.lines, index)  # a multiline table's first rule
+            if span:
+                table_end = index + span
+                current.lines.append(line)
+                ended = span == 1
+                continue
         if at_block_start and COMMENT_OPEN.match(line):
             current.lines.append(line)
             in_comment = "-->" not in line.split("<!--", 1)[1]

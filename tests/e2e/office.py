@@ -152,8 +152,9 @@ def slide_lines(slide: Slide) -> list[str]:
 
 
 def comparable(text: str) -> str:
-    """Return ``text`` folded (NFKC), without white space, bullets and variation selectors."""
-    folded = unicodedata.normalize("NFKC", text)
+    """Return ``text`` folded (NFKC, case: small capitals are drawn as capitals), without white
+    space, bullets and variation selectors."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
     return "".join(
         c for c in folded if not c.isspace() and c not in BULLETS and not 0xFE00 <= ord(c) <= 0xFE0F
     )
@@ -184,7 +185,7 @@ def render_problems(pptx: Path, pdf: Path) -> list[str]:
     problems = []
     if len(pages) != len(slides):
         problems.append(f"{len(pages)} pages rendered for {len(slides)} slides")
-    numbered = re.compile(r"^\d+[.)]$")
+    numbered = re.compile(r"^\(?(\d+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]\)?$")  # 1. a) (iv)
     for number, (slide, page) in enumerate(zip(slides, pages, strict=False), start=1):
         shapes = text_shapes(slide, number)
         autonumbered = slide.element.xpath(".//a:buAutoNum")

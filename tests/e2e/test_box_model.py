@@ -105,3 +105,37 @@ def test_the_study_guide_on_an_arial_template_renders_cleanly(
     assert result.stderr.count("the template's font 'Arial' is not installed: measured with") == 1
     pptx = tmp_path / "out" / "generative-production.pptx"
     assert render_problems(pptx, convert_to_pdf(pptx, tmp_path, office_profile)) == []
+
+
+@pytest.mark.browser
+def test_an_untitled_slide_starts_its_body_at_the_top_of_the_frame(tmp_path: Path) -> None:
+    """No empty header: it would take the frame's gap and push the body below the plan."""
+    out, _ = build(tmp_path, "---\nslide-level: 2\n---\n\n## A\n\ntext\n\n---\n\n- One\n- Two\n")
+    with open_deck(out / "deck.html") as (page, _):
+        show_slide(page, 1)
+        offset = page.evaluate(
+            """() => {
+              const slide = Reveal.getCurrentSlide(), scale = Reveal.getScale();
+              const frame = slide.querySelector('.frame');
+              const body = slide.querySelector('.body').getBoundingClientRect();
+              const padding = parseFloat(getComputedStyle(frame).paddingTop);
+              return (body.top - frame.getBoundingClientRect().top) / scale - padding;
+            }"""
+        )
+    assert abs(offset) < 1
+
+
+@pytest.mark.office
+def test_a_long_link_that_libreoffice_will_not_break_still_fits(
+    tmp_path: Path, office_profile: Path
+) -> None:
+    """LibreOffice draws a hyperlink as a field it never breaks across lines: measured so."""
+    link = "[Term 2 (2025/26) Seminar Group for Applied Numerical Methods](https://example.org)"
+    items = "".join(f"- Point {n} about the course and its weekly rhythm\n" for n in range(5))
+    markdown = (
+        f"---\nslide-level: 2\n---\n\n## Contact\n\n- Write to me through the group {link} "
+        f"for the quickest answer of all\n{items}\n## Hours\n\nTwo hours a week, here.\n"
+    )
+    out, _ = build(tmp_path, markdown)
+    pptx = out / "deck.pptx"
+    assert render_problems(pptx, convert_to_pdf(pptx, tmp_path, office_profile)) == []

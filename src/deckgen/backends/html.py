@@ -19,19 +19,35 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from deckgen import constructs
 from deckgen.backends import web_assets
 from deckgen.backends.math_assets import math_css
+from deckgen.constructs import Scope
 from deckgen.diagnostics import Diagnostic, Level
 from deckgen.geometry import column_weights
 from deckgen.images import is_remote, media_type
 from deckgen.inlines import INLINE_KINDS
 from deckgen.kinds import kind_of
 from deckgen.kinds.code import line_number
+from deckgen.kinds.lists import marker_indent
 from deckgen.language import LABELS_FILE, direction, interface_labels
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
 from deckgen.layout.pieces import ImagePiece, SlidePlan
 from deckgen.layout.slide import Arrangement
-from deckgen.model import Block, CodeBlock, Heading, Image, Inline, Media, Run, Step, plain_text
+from deckgen.model import (
+    Block,
+    BulletList,
+    CodeBlock,
+    Heading,
+    Image,
+    Inline,
+    Media,
+    Run,
+    Slide,
+    Step,
+    plain_text,
+)
+from deckgen.passes.footnotes import footnote_line
 from deckgen.passes.math import has_math
 from deckgen.passes.walk import walk_blocks
 from deckgen.themes import Theme
@@ -105,6 +121,39 @@ def runs_html(runs: Inline, allow_html: bool = False) -> Markup:
             else Markup("<span%s>%s</span>") % (fragment_attributes(step), html)
         )
     return Markup("").join(parts)
+
+
+ATTRIBUTE_NAME = re.compile(r"[A-Za-z][\w-]*")
+PASSED = constructs.by_name("slide classes and data attributes")
+
+
+def section_attributes(slide: Slide) -> Markup:
+    """Return a slide's classes and ``data-*`` attributes for its ``<section>`` (pandoc writes
+    ``key=value`` as ``data-key``); those deckgen reads or reports otherwise are left out."""
+    parts = []
+    if slide.classes:
+        parts.append(Markup(' class="%s"') % " ".join(slide.classes))
+    for key, value in slide.attributes:
+        if (
+            not ATTRIBUTE_NAME.fullmatch(key)
+            or constructs.find(Scope.SLIDE, f"{key}={value}") is not PASSED
+        ):
+            continue
+        name = key if key.startswith("data-") else f"data-{key}"
+        parts.append(Markup(' %s="%s"') % (name, value))
+    return Markup("").join(parts)
+
+
+def list_numbering(block: BulletList, list_indent: float) -> Markup:
+    """Return the ``style`` that numbers an ordered list as written (``a)``, ``(iv)``...),
+    its text as far in as the layout stage put it (``kinds.lists.marker_indent``)."""
+    if block.numbering == "decimal" and block.delimiter == ".":
+        return Markup("")
+    prefix = {".": "", ")": "paren-", "()": "parens-"}.get(block.delimiter, "")
+    indent = marker_indent(block, list_indent)
+    return Markup(
+        ' style="list-style-type:%s%s;padding-left:calc(%gem - var(--box-bullet-offset))"'
+    ) % (prefix, block.numbering, indent)
 
 
 def code_html(block: CodeBlock) -> Markup:
@@ -278,6 +327,9 @@ def _environment(folders: tuple[Path, ...], allow_html: bool) -> jinja2.Environm
     env.filters["fragment"] = fragment_attributes
     env.filters["code"] = code_html
     env.filters["column_weights"] = lambda block: column_weights([c.width for c in block.columns])
+    env.filters["section_attributes"] = section_attributes
+    env.filters["numbering"] = list_numbering
+    env.filters["footnote"] = footnote_line
     env.filters["pt"] = lambda emu: f"{emu.pt:g}pt"
     env.filters["href"] = href
     env.filters["plain"] = plain_text
@@ -422,6 +474,7 @@ def render_html(
         "media_src": _media_source(linked),
         "heading_level": _heading_level_lookup(laid_out),
         "allow_html": options.allow_html,
+        "list_indent": theme.box.list_indent,
     }
     html = env.get_template(TEMPLATE).render(
         render_blocks=BlockRenderer(env, shared),

@@ -1,16 +1,24 @@
 """Columns (pandoc's ``:::: columns`` / ``::: column``): side by side, each as wide as its
-``width`` share (``geometry.column_weights``), the row as tall as its tallest column."""
+``width`` share (``geometry.column_weights``), the row as tall as its tallest column.
+
+A slide may break inside columns: all advance together, row by row, each row holding an equal
+share of every column's parts (a column of thirty code lines moves on two lines for each item
+of a fifteen-item list beside it), so a continuation slide goes on with every column where the
+page before stopped.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from deckgen.geometry import Box, column_weights, side_by_side
+from deckgen.kinds import parts
 from deckgen.kinds.record import Kind, notes_of, register, text_of
 from deckgen.layout.flow import FlowContext, lay_blocks
 from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.layout.pieces import Stacked
-from deckgen.model import Columns, Inline
+from deckgen.model import Block, Column, Columns, Inline
 from deckgen.units import Emu
 
 
@@ -32,6 +40,53 @@ def _lay(block: Columns, width: int, height: int, ctx: FlowContext) -> Stacked:
     )
 
 
+def _rows(block: Columns, cut: Callable[[tuple[Block, ...]], list[Block]]) -> list[Columns]:
+    """Return ``block`` as rows, each with an equal share of every column's parts (``cut``)."""
+    cuts = [cut(column.blocks) for column in block.columns]
+    count = max((len(c) for c in cuts), default=0)
+    if count < 2:
+        return [block]
+    rows: list[list[tuple[Block, ...]]] = [[() for _ in cuts] for _ in range(count)]
+    for index, column_parts in enumerate(cuts):
+        for number, part in enumerate(column_parts):
+            row = rows[number * count // len(column_parts)]
+            row[index] = parts.join(row[index], (part,))
+    return [
+        replace(
+            block,
+            columns=tuple(
+                Column(blocks, column.width)
+                for column, blocks in zip(block.columns, row, strict=True)
+            ),
+        )
+        for row in rows
+    ]
+
+
+def _chunks(block: Columns) -> list[Columns]:
+    return _rows(block, parts.chunks)
+
+
+def _finer(block: Columns) -> list[Columns]:
+    return _rows(block, parts.finer)
+
+
+def _join(first: Columns, second: Columns) -> Columns:
+    return replace(
+        first,
+        columns=tuple(
+            Column(parts.join(a.blocks, b.blocks), a.width)
+            for a, b in zip(first.columns, second.columns, strict=True)
+        ),
+    )
+
+
+def _tidy(block: Columns) -> Columns:
+    return replace(
+        block, columns=tuple(replace(c, blocks=parts.tidy(c.blocks)) for c in block.columns)
+    )
+
+
 def _text(block: Columns) -> Iterator[Inline]:
     for column in block.columns:
         yield from text_of(column.blocks)
@@ -49,5 +104,9 @@ COLUMNS = register(
         text=_text,
         notes=_notes,
         lay=_lay,
+        chunks=_chunks,
+        finer=_finer,
+        join=_join,
+        tidy=_tidy,
     )
 )

@@ -27,7 +27,13 @@ from deckgen.layout.fitting import Chunk, chunks_of, paginate
 from deckgen.layout.flow import ImageSize
 from deckgen.layout.mirror import mirrored
 from deckgen.layout.pieces import Piece, SlidePlan, TextSizes
-from deckgen.layout.slide import Arrangement, Arranger, arrangement_of, is_headline
+from deckgen.layout.slide import (
+    Arrangement,
+    Arranger,
+    arrangement_of,
+    is_headline,
+    shown_footnotes,
+)
 from deckgen.layout.text import TextMeasure
 from deckgen.model import Block, Deck, Run, Slide, plain_text
 from deckgen.passes.steps import renumber
@@ -112,6 +118,9 @@ class _SlideFitter:
         self.arranger = arranger
         self.size = dict(theme.sizes)
         self.minimum = dict(theme.min_sizes)
+        self.size.setdefault("small", self.size["body"])  # a theme of its own may not say
+        self.minimum.setdefault("small", min(self.minimum["body"], self.size["small"]))
+        self.minimum.setdefault("table", self.minimum["body"])
 
     # -- sizes --
 
@@ -144,7 +153,7 @@ class _SlideFitter:
             least = min(self.minimum[floor], self.size[role])
             return Emu(max(round(self.size[role] * ratio), least))
 
-        # Table and card text is body text: it shrinks with the body, never below its minimum.
+        # Table and card text shrinks with the body, never below its minimum (a table's own).
         return TextSizes(
             title=title,
             subtitle=subtitle,
@@ -152,7 +161,8 @@ class _SlideFitter:
             takeaway=self.size["takeaway"],
             code=scaled("code", "code"),
             card=scaled("card", "body"),
-            table=scaled("table", "body"),
+            table=scaled("table", "table"),
+            small=scaled("small", "small"),
         )
 
     # -- placing --
@@ -177,8 +187,13 @@ class _SlideFitter:
     def _pages(
         self, slide: Slide, chunks: list[Chunk], sizes: TextSizes
     ) -> tuple[list[tuple[Block, ...]], list[Chunk]]:
-        """Return ``chunks`` in pages of ``slide`` at ``sizes``; only the last has takeaways."""
+        """Return ``chunks`` in pages of ``slide`` at ``sizes``; only the last has takeaways.
+
+        Pages are measured with the widest "(n/N)" marker in the title, as they are shown (an
+        untitled slide's continuations get a title line of their own).
+        """
         arranger, at_minimum = self.arranger, sizes.body <= self.minimum["body"]
+        slide = slide.with_changes(title=slide.title + (Run(WIDEST_MARKER),))
         middle = slide.with_changes(takeaways=())
 
         def fits(blocks: tuple[Block, ...], page: Slide = middle) -> bool:
@@ -232,6 +247,7 @@ class _SlideFitter:
                 id=slide.id if part == 1 else f"{slide.id}-part-{part}",
             )
             page = renumber(page) if total > 1 else page
+            page = page.with_changes(footnotes=shown_footnotes(page))
             arrangement = arrangement_of(page)
             plan = self.arranger.plan(page, arrangement, sizes)
             yield _Page(page, arrangement, sizes, plan, part, total)

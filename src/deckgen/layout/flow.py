@@ -96,6 +96,26 @@ class _Group:
     reveals: tuple[Step, ...] = ()
 
 
+def _flowables(block: Block, ctx: FlowContext) -> list[Flowable]:
+    """Return what a text kind adds to a frame; a text kind nested in it (a heading in a list
+    item) gives its own paragraphs, indented where it stands."""
+    kind = ctx.kind_of(block)
+    assert kind.paragraphs is not None
+    flow: list[Flowable] = []
+    for item in kind.paragraphs(block, ctx):
+        if isinstance(item, Nested) and ctx.kind_of(item.block).paragraphs is not None:
+            inner = _flowables(item.block, ctx)
+            for index, spec in enumerate(inner):
+                spec = replace(spec, before=item.before) if index == 0 else spec
+                if isinstance(spec, Nested):
+                    flow.append(replace(spec, indent=Emu(spec.indent + item.indent)))
+                else:
+                    flow.append(replace(spec, margin=Emu(spec.margin + item.indent)))
+        else:
+            flow.append(item)
+    return flow
+
+
 def _groups(blocks: Sequence[Block], ctx: FlowContext) -> list[_Group]:
     """Return ``blocks`` as text frames (consecutive paragraphs) and single blocks, in order."""
     groups: list[_Group] = []
@@ -115,7 +135,7 @@ def _groups(blocks: Sequence[Block], ctx: FlowContext) -> list[_Group]:
             close()
             groups.append(_Group(before, block=block, reveals=reveals))
             continue
-        for index, item in enumerate(kind.paragraphs(block, ctx)):
+        for index, item in enumerate(_flowables(block, ctx)):
             item_before = before if index == 0 else item.before
             if isinstance(item, Nested):
                 close()

@@ -18,15 +18,23 @@ from deckgen.model import CodeLine, Inline, Step
 from deckgen.units import Emu
 
 BULLET_CHAR = "\u2022"
+NO_BREAK_SPACE = "\u00a0"
+
+
+TASK_CHARS = {False: "\u2610", True: "\u2611"}  # a task list item: to do, done
 
 
 @dataclass(frozen=True, slots=True)
 class Bullet:
-    """A list marker hanging ``hang`` left of its paragraph's text: a glyph, or a start number."""
+    """A list marker hanging ``hang`` left of its paragraph's text: a glyph, or a start number
+    counted in ``numbering`` (a CSS list-style-type) and written with ``delimiter`` (``.``,
+    ``)`` or ``()``)."""
 
     hang: Emu
     char: str | None = BULLET_CHAR
     start: int | None = None
+    numbering: str = "decimal"
+    delimiter: str = "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +95,21 @@ def line_pitch(size: int, ratio: float) -> Emu:
 
 
 def paragraph_spans(spec: ParagraphSpec, box: BoxModel) -> Iterator[Span]:
-    """Return the measurable spans of ``spec``: inline code in the code font, a little smaller."""
+    """Return the measurable spans of ``spec``: inline code in the code font, a little smaller.
+
+    A link is measured as one unbreakable word: LibreOffice draws a .pptx hyperlink as a field
+    it never breaks across lines (browsers and PowerPoint may; measuring so, all three fit).
+    """
     for run in spec.runs:
         face = Face(
             "code" if run.code else spec.font, spec.bold or run.bold, spec.italic or run.italic
         )
         size = Emu(round(spec.size * box.inline_code_scale)) if run.code else spec.size
         width = formula_width(run, size) if run.math is not None else None
-        yield Span(run.text.upper() if run.smallcaps else run.text, face, size, width)
+        text = run.text.upper() if run.smallcaps else run.text
+        if run.link:
+            text = text.replace(" ", NO_BREAK_SPACE)
+        yield Span(text, face, size, width)
 
 
 class Typesetter:

@@ -31,6 +31,7 @@ class TextSizes:
     code: Emu
     card: Emu
     table: Emu
+    small: Emu = Emu(0)  # footnotes and asides (0: the body size)
 
 
 @dataclass(frozen=True, slots=True)

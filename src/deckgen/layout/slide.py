@@ -1,9 +1,10 @@
 """One slide at given text sizes -> a ``SlidePlan``: every piece placed as the stylesheet places it.
 
 Content slides stack a header (title, its rule, subtitle) and the body from the top of the frame
-and pin takeaways to its bottom; statement slides centre the header; title and section slides
-centre a headline (a section's with the theme's section rule beside or above it). The plan
-says how far it overflows the frame; fitting (``fitting.py``) chooses the sizes that avoid it.
+and pin takeaways to its bottom, above the footnotes the slide refers to (in the small size);
+statement slides centre the header; title and section slides centre a headline (a section's
+with the theme's section rule beside or above it). The plan says how far it overflows the
+frame; fitting (``fitting.py``) chooses the sizes that avoid it.
 """
 
 from __future__ import annotations
@@ -26,9 +27,20 @@ from deckgen.layout.pieces import (
     TextSizes,
 )
 from deckgen.layout.text import TextMeasure
-from deckgen.model import Block, Cards, CodeBlock, Columns, Inline, Slide, SlideKind
+from deckgen.model import Block, Cards, CodeBlock, Columns, Footnote, Inline, Slide, SlideKind
+from deckgen.passes.footnotes import footnote_line
+from deckgen.passes.walk import runs_in
 from deckgen.themes import Theme
 from deckgen.units import Emu
+
+
+def shown_footnotes(slide: Slide) -> tuple[Footnote, ...]:
+    """Return the footnotes ``slide`` (or a continuation's part of it) refers to."""
+    if not slide.footnotes:
+        return ()
+    parts = (slide.title, slide.subtitle, slide.body, slide.takeaways)
+    labels = {run.note for run in runs_in(parts) if run.note}
+    return tuple(note for note in slide.footnotes if note.label in labels)
 
 
 class Arrangement(enum.Enum):
@@ -98,6 +110,8 @@ class Arranger:
 
     def plan(self, slide: Slide, arrangement: Arrangement, sizes: TextSizes) -> SlidePlan:
         """Return ``slide`` placed at ``sizes``; its ``overflow`` says whether it fits."""
+        if slide.footnotes:
+            slide = slide.with_changes(footnotes=shown_footnotes(slide))
         if is_headline(arrangement):
             plan = self._headline(slide, arrangement, sizes)
         else:
@@ -160,7 +174,20 @@ class Arranger:
             y = subtitle.box.bottom
         return title, rule, subtitle, Emu(y)
 
-    def _takeaways(self, slide: Slide, sizes: TextSizes) -> TextPiece | None:
+    def _footnotes(
+        self, slide: Slide, sizes: TextSizes, colour: str = "subtitle"
+    ) -> TextPiece | None:
+        """Return the slide's footnotes at the bottom of the frame, in the small size."""
+        if not slide.footnotes:
+            return None
+        size = sizes.small or sizes.body
+        spec = self._plain_spec(size, colour)
+        paragraphs = tuple(replace(spec, runs=footnote_line(note)) for note in slide.footnotes)
+        height = self.typesetter.height(paragraphs, self.frame.w)
+        frame = self.frame
+        return TextPiece(Box(frame.x, Emu(frame.bottom - height), frame.w, height), paragraphs)
+
+    def _takeaways(self, slide: Slide, sizes: TextSizes, bottom: int) -> TextPiece | None:
         if not slide.takeaways:
             return None
         paragraphs = tuple(
@@ -173,16 +200,19 @@ class Arranger:
         )
         height = self.typesetter.height(paragraphs, self.frame.w)
         frame = self.frame
-        return TextPiece(Box(frame.x, Emu(frame.bottom - height), frame.w, height), paragraphs)
+        return TextPiece(Box(frame.x, Emu(bottom - height), frame.w, height), paragraphs)
 
     def _content(self, slide: Slide, arrangement: Arrangement, sizes: TextSizes) -> SlidePlan:
         frame, gap = self.frame, self.theme.gap
+        footnotes = self._footnotes(slide, sizes)
+        foot = Emu(footnotes.box.y - gap) if footnotes else frame.bottom
         title, rule, subtitle, header_bottom = self._header(slide, sizes, frame.y)
         if arrangement is Arrangement.STATEMENT and not slide.body:
-            offset = centred_top(frame, header_bottom - frame.y) - frame.y
+            above = frame.with_height(Emu(foot - frame.y))  # centred above the footnotes
+            offset = centred_top(above, header_bottom - frame.y) - frame.y
             title, rule, subtitle, header_bottom = self._header(slide, sizes, frame.y + offset)
-        takeaways = self._takeaways(slide, sizes)
-        limit = (takeaways.box.y - gap) if takeaways else frame.bottom
+        takeaways = self._takeaways(slide, sizes, foot)
+        limit = (takeaways.box.y - gap) if takeaways else foot
         top = Emu(header_bottom + gap) if header_bottom > frame.y else frame.y
         body = lay_blocks(
             slide.body,
@@ -193,6 +223,7 @@ class Arranger:
         outline = next((p for p in body.pieces if isinstance(p, TextPiece) and p.outline), None)
         pieces: list[Piece] = [p for p in (rule,) if p is not None]
         pieces += [p for p in body.pieces if p is not outline]
+        pieces += [p for p in (footnotes,) if p is not None]
         bottom = top + body.height if body.pieces else header_bottom
         if not slide.title:
             master = MasterLayout.BLANK
@@ -240,6 +271,8 @@ class Arranger:
         content = sum(heights) + gap * max(len(heights) - 1, 0)
         total = content + ((rule + box.section_rule_padding) if above else 0)
         y = centred_top(frame, total)
+        footnotes = self._footnotes(slide, sizes, "section_subtitle" if section else "subtitle")
+        overlap = y + total + gap - footnotes.box.y if footnotes is not None else 0
         pieces: list[Piece] = []
         if beside:
             pieces.append(BarPiece(Box(frame.x, y, rule, Emu(total)), "section_rule"))
@@ -254,6 +287,7 @@ class Arranger:
             y = Emu(subtitle.box.bottom + gap)
         for piece in body.pieces:
             pieces.append(replace(piece, box=piece.box.moved(dy=y - inner.y)))
+        pieces += [p for p in (footnotes,) if p is not None]
         return SlidePlan(
             MasterLayout.SECTION if section else MasterLayout.TITLE,
             title,
@@ -263,6 +297,6 @@ class Arranger:
             None,
             self.number_box(),
             Backdrop("section_background") if section else None,
-            Emu(max(total - frame.h, 0)),
+            Emu(max(total - frame.h, overlap, 0)),
             body.squeezed,
         )

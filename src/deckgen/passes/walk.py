@@ -14,8 +14,19 @@ from typing import Any, TypeVar, cast
 
 from deckgen.model import Block, Run
 
-NESTING = ("Block", "Inline", "Run", "ListItem", "Column", "Paragraph", "BulletList", "Image")
-HOLDS_BLOCKS = ("Block", "ListItem", "Column", "Paragraph", "BulletList", "Image")
+NESTING = (
+    "Block",
+    "Inline",
+    "Run",
+    "ListItem",
+    "Column",
+    "Paragraph",
+    "BulletList",
+    "Image",
+    "Footnote",
+    "Definition",
+)
+HOLDS_BLOCKS = ("Block", "ListItem", "Column", "Paragraph", "BulletList", "Image", "Definition")
 Node = TypeVar("Node")
 Splice = Callable[[Any], tuple[Any, ...] | None]
 

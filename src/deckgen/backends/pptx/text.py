@@ -41,6 +41,20 @@ from deckgen.tex.formula import Formula
 SlideParts = Callable[[str], Part | None]
 SUPERSCRIPT, SUBSCRIPT = 30000, -25000  # run baselines, as PowerPoint's buttons set them
 MIRRORED = {"l": "r", "r": "l"}  # a right-to-left paragraph's alignment
+# a list's numbering (CSS list-style-type) and delimiter -> DrawingML's autonumber scheme
+NUMBERING = {
+    "decimal": "arabic",
+    "lower-alpha": "alphaLc",
+    "upper-alpha": "alphaUc",
+    "lower-roman": "romanLc",
+    "upper-roman": "romanUc",
+}
+DELIMITERS = {".": "Period", ")": "ParenR", "()": "ParenBoth"}
+
+
+def autonumber_scheme(numbering: str, delimiter: str) -> str:
+    """Return the DrawingML autonumber scheme for a list's numbering and delimiter."""
+    return NUMBERING.get(numbering, "arabic") + DELIMITERS.get(delimiter, "Period")
 
 
 def display_formula(runs: Inline) -> Formula | None:
@@ -122,7 +136,11 @@ class TextWriter:
             # as the HTML: bullets in the accent colour, list numbers in the text's
             marker = self.look.colour("accent" if para.bullet.char else para.colour)
             bullet = Bullet(
-                marker, self.look.typeface(para.font), para.bullet.char, para.bullet.start or 1
+                marker,
+                self.look.typeface(para.font),
+                para.bullet.char,
+                para.bullet.start or 1,
+                autonumber_scheme(para.bullet.numbering, para.bullet.delimiter),
             )
         hang = -para.bullet.hang if para.bullet is not None else 0
         if self.plain:

@@ -122,6 +122,7 @@ class Bullet:
     typeface: str
     char: str | None = "\u2022"
     start: int = 1
+    scheme: str = "arabicPeriod"  # an ST_TextAutonumberScheme: how numbers are written
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +166,7 @@ def paragraph_properties_xml(fmt: ParagraphFormat) -> str:
         children += "<a:buNone/>"
     else:
         marker = (
-            f'<a:buAutoNum type="arabicPeriod" startAt="{bullet.start}"/>'
+            f'<a:buAutoNum type="{bullet.scheme}" startAt="{bullet.start}"/>'
             if bullet.char is None
             else f"<a:buChar char={quoteattr(bullet.char)}/>"
         )
