@@ -154,3 +154,14 @@ def test_letters_of_a_script_without_a_font_are_reported(tmp_path: Path) -> None
     _, _, diagnostics = load(tmp_path / "slides.md")
     [warning] = [d.message for d in diagnostics if d.group == "missing-font"]
     assert warning.startswith("6 letters have no font in the theme")  # not the arrow or ≠
+
+
+def test_a_later_build_reports_only_its_own_letters(tmp_path: Path) -> None:
+    """Font stacks are shared by the builds of one process (``deckgen serve``): a deck's
+    warning names its own letters, not those an earlier deck had."""
+    amharic, english = tmp_path / "am.md", tmp_path / "en.md"
+    amharic.write_text("---\nlang: am\n---\n\n## ሰላም\n\nጽሑፍ\n", "utf-8")
+    english.write_text("## Hello\n\nText → ≠\n", "utf-8")
+    load(amharic)
+    _, _, diagnostics = load(english)
+    assert [d.message for d in diagnostics if d.group == "missing-font"] == []

@@ -12,7 +12,7 @@ is not installed is reported (``FontStack.missing``).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -102,8 +102,9 @@ class FontStack:
         self.units_per_em = latin.units_per_em
         self.metrics = FontMetrics(self.units_per_em, Advances(latin.advances, self._advance))
         self._owners: dict[int, str | None] = {}
-        self.missing: set[tuple[str, str]] = set()  # (script, family) not installed
-        self.unknown: set[int] = set()  # letters of a script the theme names no font for
+        # what the stack learnt of characters (it is shared by every build in the process):
+        self._missing: dict[int, tuple[str, str]] = {}  # -> (script, family) not installed
+        self._unknown: set[int] = set()  # letters of a script the theme names no font for
 
     def font_of(self, code: int) -> str | None:
         """Return who draws the character ``code``: ``OWN``, a fallback family, or None."""
@@ -115,6 +116,21 @@ class FontStack:
             owner = self._owners[code] = self._find(code)
             return owner
 
+    def missing(self, text: Iterable[str]) -> set[tuple[str, str]]:
+        """Return the (script, family) fallback fonts ``text``'s characters need that are not
+        installed."""
+        return {self._missing[code] for code in self._codes(text) if code in self._missing}
+
+    def unknown(self, text: Iterable[str]) -> set[str]:
+        """Return the letters of ``text`` no font of the theme has (measured by an estimate)."""
+        return {chr(code) for code in self._codes(text) if code in self._unknown}
+
+    def _codes(self, text: Iterable[str]) -> set[int]:
+        codes = {ord(char) for char in text}
+        for code in codes:
+            self.font_of(code)  # learn what the stack lacks for each
+        return codes
+
     def _find(self, code: int) -> str | None:
         if self.subset_of(code) is not None:
             return OWN
@@ -122,12 +138,12 @@ class FontStack:
         family = self.chain.get(script)
         if family is None:
             if unicodedata.category(chr(code)).startswith("L"):
-                self.unknown.add(code)  # a letter no font of the theme has (a symbol is fine)
+                self._unknown.add(code)  # a letter no font of the theme has (a symbol is fine)
             return None
         found = self.fallback_file(family)
         if found is None:
             if script != COMMON:  # reported under the language's own script
-                self.missing.add((script, family))
+                self._missing[code] = (script, family)
             return None
         return family if code in load_file_metrics(found.path, found.index).advances else None
 

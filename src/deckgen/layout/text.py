@@ -76,7 +76,8 @@ class TextMeasure:
         self._extra = extra
         self._chains = dict(chains or {})
         self._faces: dict[Face, FontMetrics] = {}
-        self._stacks: list[FontStack] = []
+        self._stacks: dict[Face, FontStack] = {}
+        self._seen: dict[Face, set[str]] = {}  # the characters beyond ASCII measured, by face
 
     def _metrics(self, face: Face) -> FontMetrics:
         found = self._faces.get(face)
@@ -88,23 +89,32 @@ class TextMeasure:
                 stack = font_stack(font, chain, face.bold, face.italic)
             else:
                 stack = FontStack(font, chain, face.bold, face.italic, other)
-            self._stacks.append(stack)
+            self._stacks[face], self._seen[face] = stack, set()
             found = self._faces[face] = stack.metrics
         return found
 
     def missing_fonts(self) -> set[tuple[str, str]]:
-        """Return the (script, family) fallback fonts text needed that are not installed."""
-        return {pair for stack in self._stacks for pair in stack.missing}
+        """Return the (script, family) fallback fonts the text measured needed that are not
+        installed."""
+        return {
+            pair for face, stack in self._stacks.items() for pair in stack.missing(self._seen[face])
+        }
 
     def unknown_letters(self) -> str:
         """Return the letters measured that no font of the theme has (by an estimate)."""
-        return "".join(sorted({chr(code) for stack in self._stacks for code in stack.unknown}))
+        letters = set()
+        for face, stack in self._stacks.items():
+            letters |= stack.unknown(self._seen[face])
+        return "".join(sorted(letters))
 
     def width(self, text: str, face: Face, size: int) -> Emu:
         """Return the advance width of ``text`` set in ``face`` at ``size``."""
         if not text:
             return Emu(0)
-        return Emu(round(_width_pt(self._metrics(face), text, size / EMU_PER_PT) * EMU_PER_PT))
+        metrics = self._metrics(face)
+        if not text.isascii():
+            self._seen[face].update(text)
+        return Emu(round(_width_pt(metrics, text, size / EMU_PER_PT) * EMU_PER_PT))
 
     def _unspaced(self, text: str, span: Span, before: str) -> float:
         """Return the width of ``text`` (no spaces, right after ``before``) with the gaps
