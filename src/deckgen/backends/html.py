@@ -152,7 +152,7 @@ def list_numbering(block: BulletList, list_indent: float) -> Markup:
     prefix = {".": "", ")": "paren-", "()": "parens-"}.get(block.delimiter, "")
     indent = marker_indent(block, list_indent)
     return Markup(
-        ' style="list-style-type:%s%s;padding-left:calc(%gem - var(--box-bullet-offset))"'
+        ' style="list-style-type:%s%s;padding-inline-start:calc(%gem - var(--box-bullet-offset))"'
     ) % (prefix, block.numbering, indent)
 
 
