@@ -73,6 +73,25 @@ def test_japanese_wraps_between_characters_without_breaking_a_word() -> None:
     assert (lines, broke) == (4, False)
 
 
+def test_a_japanese_link_breaks_before_it_never_inside() -> None:
+    """LibreOffice draws a .pptx hyperlink as a field it never breaks (layout/paragraphs.py):
+    a link after Japanese text that does not fit starts a new line, whole; one wider than the
+    line is a word that had to break."""
+    ja, body, line = measure("ja"), Face("body"), pt(10 * 10 * 1.04)  # ten characters a line
+
+    def spans(link: int, whole: bool) -> list[Span]:
+        return [
+            Span("あ" * 6, body, pt(10)),
+            Span("い" * link, body, pt(10), whole=whole),
+            Span("う" * 6, body, pt(10)),
+        ]
+
+    assert ja.wrap(spans(8, whole=False), line) == (2, False)
+    assert ja.wrap(spans(8, whole=True), line) == (3, False)  # 6 | 8 + 2 | 4
+    assert ja.wrap(spans(12, whole=True), line) == (3, True)  # 6 | 10 | 2 + 6
+    assert ja.longest_word(spans(12, whole=True)) > 11 * ja.longest_word(spans(12, whole=False))
+
+
 def test_a_pptx_run_is_cut_where_the_font_changes() -> None:
     fonts = RunFonts(BASE, "ja")
     assert fonts.segments("PowerPointが嫌", "body") == [

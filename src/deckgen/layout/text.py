@@ -26,6 +26,7 @@ WIDTH_SAFETY = 1.04  # kerning, hinting and rounding differ between renderers
 # fifth of the font's height. The browser and PowerPoint set none, so they have room to spare.
 SCRIPT_GAP_EM = 0.25
 _SPACES_OR_BREAKS = re.compile(r"(\n| +)")
+_WORD_BREAKS = re.compile(r"[^\S\u00a0]+")  # white space but the no-break space
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +41,14 @@ class Face:
 @dataclass(frozen=True, slots=True)
 class Span:
     """Text set in one face and size, the unit a paragraph is measured in. A span with a
-    ``width`` (a formula) is one unbreakable box of that width, whatever its text."""
+    ``width`` (a formula) is one unbreakable box of that width, whatever its text; a ``whole``
+    span (a link) breaks nowhere inside, not even between Chinese or Japanese characters."""
 
     text: str
     face: Face
     size: Emu
     width: Emu | None = None
+    whole: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -167,8 +170,10 @@ class TextMeasure:
                     word += self.width(part, span.face, span.size)  # words split by spaces
                 else:
                     joined = before if word else ""  # the character this part follows at once
-                    start = 0
-                    for cut in break_points(part, joined):
+                    start, cuts = 0, break_points(part, joined)
+                    if span.whole:  # a link: a line may break before it, never inside
+                        cuts = [0] if cuts[:1] == [0] else []
+                    for cut in cuts:
                         word += self._unspaced(part[start:cut], span, joined)
                         if word:
                             place(word)  # a break between characters, with no space
@@ -203,8 +208,8 @@ class TextMeasure:
             if span.width is not None:
                 widest_word = max(widest_word, span.width)
                 continue
-            for word in span.text.split():
-                for unit in _unbreakable(word):
+            for word in _WORD_BREAKS.split(span.text):
+                for unit in [word] if span.whole else _unbreakable(word):
                     gaps = script_gaps(unit) * SCRIPT_GAP_EM * span.size
                     widest_word = max(widest_word, self.width(unit, span.face, span.size) + gaps)
         return Emu(round(widest_word * WIDTH_SAFETY))
