@@ -185,14 +185,16 @@ def render_problems(pptx: Path, pdf: Path) -> list[str]:
     problems = []
     if len(pages) != len(slides):
         problems.append(f"{len(pages)} pages rendered for {len(slides)} slides")
-    numbered = re.compile(r"^\(?(\d+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]\)?$")  # 1. a) (iv)
+    # a list number: 1. a) (iv), or as a right-to-left line shows it (pdftotext: ")a")
+    numbered = re.compile(r"^\(?(\d+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]\)?$")
     for number, (slide, page) in enumerate(zip(slides, pages, strict=False), start=1):
         shapes = text_shapes(slide, number)
         autonumbered = slide.element.xpath(".//a:buAutoNum")
         words = [
             w
             for w in page.words
-            if comparable(w.text) and not (autonumbered and numbered.match(w.text))
+            if comparable(w.text)
+            and not (autonumbered and (numbered.match(w.text) or numbered.match(w.text[::-1])))
         ]
         expected = Counter(comparable("".join(s.text for s in shapes)))
         shown = Counter(comparable("".join(w.text for w in words)))
