@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 from pptx import Presentation
 
 from deckgen.build import BuildOptions, Format, build
@@ -115,13 +116,31 @@ def test_right_to_left_decks_mirror_in_both_formats(deck: Path, tmp_path: Path) 
             " return [li.getBoundingClientRect().right,"
             " li.closest('.frame').getBoundingClientRect().right]; }"
         )
+        callout = _slide_with(page, ".callout")
+        show_slide(page, callout)
+        sides = page.evaluate(
+            "() => { const bar = getComputedStyle(document.querySelector('.reveal .callout'));"
+            " const dd = getComputedStyle(document.querySelector('.reveal dd'));"
+            " return [bar.borderLeftWidth, bar.borderRightWidth, dd.marginLeft, dd.marginRight]; }"
+        )
     assert lefts[0] > lefts[1]  # the first column stands on the right
+    assert sides[0] == "0px" and sides[1] != "0px"  # a callout's bar on the right
+    assert sides[2] == "0px" and sides[3] != "0px"  # definitions indented from the right
     assert bullet[1] - bullet[0] < 80  # list items hang from the right edge
     slide = Presentation(str(pptx)).slides[columns]
     texts = [s for s in slide.shapes if s.has_text_frame and s.name.startswith("Text")]
     assert texts[0].left > texts[-1].left  # the first column's text: on the right here too
     xml = Presentation(str(pptx)).slides[1].shapes[0]._element.xml
     assert 'rtl="1"' in xml and 'algn="r"' in xml
+
+
+def _slide_with(page: Page, selector: str) -> int:
+    """Return the index of the first slide of the open deck that holds ``selector``."""
+    index = page.evaluate(
+        f"() => Reveal.getSlides().findIndex(s => s.querySelector({selector!r}))"
+    )
+    assert index >= 0, selector
+    return int(index)
 
 
 def _columns_slide(pptx: Path) -> int:
