@@ -29,10 +29,17 @@ FONT_FACES = tuple(
 )
 FONT_FORMATS = ("woff", "woff2")  # woff: measured by fontTools; woff2: embedded in the HTML
 OPTIONAL_FACE = re.compile(r"-(700-normal|400-italic|700-italic)\.woff2?$")
+OPTIONAL_SUBSET = re.compile(r"-[a-z-]+-\d00-(normal|italic)\.woff2$")  # not every face has all
+UNICODE_RANGES = "unicode.json"  # a fontsource package's subsets and their unicode ranges
 
 
-def package_files(name: str) -> tuple[str, ...]:
-    """Return the files of npm package ``name`` that deckgen reads, relative to its folder."""
+def package_files(name: str, folder: Path | None = None) -> tuple[str, ...]:
+    """Return the files of npm package ``name`` that deckgen reads, relative to its folder.
+
+    A font's latin subset, in both formats; its other unicode-range subsets (greek,
+    cyrillic…, listed in the package's ``unicode.json`` in ``folder``) as woff2 only, which
+    deckgen measures and embeds only for a deck whose text needs them.
+    """
     if name == "reveal.js":
         return COMMON_FILES + REVEAL_FILES
     if name.startswith("@fontsource/"):
@@ -42,7 +49,14 @@ def package_files(name: str) -> tuple[str, ...]:
             for face in FONT_FACES
             for suffix in FONT_FORMATS
         )
-        return COMMON_FILES + faces
+        ranges = folder / UNICODE_RANGES if folder is not None else None
+        if ranges is None or not ranges.is_file():
+            return COMMON_FILES + faces
+        subsets = [s for s in json.loads(ranges.read_text("utf-8")) if s != "latin"]
+        others = tuple(
+            f"files/{font_id}-{subset}-{face}.woff2" for subset in subsets for face in FONT_FACES
+        )
+        return COMMON_FILES + (UNICODE_RANGES,) + faces + others
     raise RuntimeError(f"package.json names {name}, which the wheel build hook does not know")
 
 
@@ -69,11 +83,11 @@ def stage(node_modules: Path, names: list[str], staged: Path) -> int:
     """Copy each package's run-time files into ``staged``; return the bytes copied."""
     total = 0
     for name in names:
-        for relative in package_files(name):
+        for relative in package_files(name, node_modules / name):
             source = node_modules / name / relative
             if not source.is_file():
-                if OPTIONAL_FACE.search(relative):  # a family without bold or italic faces
-                    continue
+                if OPTIONAL_FACE.search(relative) or OPTIONAL_SUBSET.search(relative):
+                    continue  # a family without bold or italic faces
                 raise RuntimeError(f"npm package {name} has no {relative}")
             target = staged / name / relative
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -125,7 +125,7 @@ def test_takeaways_sit_at_the_bottom_and_statements_in_the_middle(study_guide: P
 
 def test_cards_fill_three_columns(study_guide: Path) -> None:
     _, laid_out, _ = load(study_guide)
-    placed = next(p for p in laid_out.slides if p.slide.id == "frameworks-vs-rolling-your-own-2")
+    placed = next(p for p in laid_out.slides if p.slide.id == "frameworks-vs-rolling-your-own-1")
     cards = [p for p in placed.plan.pieces if isinstance(p, CardPiece)]
     assert len(cards) == 6
     assert len({card.box.x for card in cards}) == laid_out.theme.box.card_columns

@@ -24,10 +24,12 @@ kinds/ (how it is set, split, joined, shown as text and in notes) and one HTML m
 after it; each inline style one record in inlines.py. The box model (boxmodel.py) comes from
 the theme (themes.py) and is read by the layout stage, the .pptx and the HTML's CSS alike.
 Beside it: inline.py (styled runs: merge, strip, sentences), fonts.py and images.py (font
-metrics, picture and video sizes, media types), raster.py (SVG to PNG, backgrounds composed,
-poster frames), legibility.py (text contrast over slide backgrounds), geometry.py (box
-arithmetic), highlight.py (pygments), watch.py and serve.py (rebuild on save, live preview),
-pdf.py (the HTML deck printed), cli.py.
+metrics, picture and video sizes, media types), fontstack.py (which font draws each character:
+the role's own, else the theme's fallback for its script), scripts.py (scripts, and where
+Chinese and Japanese lines break), language.py (text direction, interface labels), raster.py
+(SVG to PNG, backgrounds composed, poster frames), legibility.py (text contrast over slide
+backgrounds), geometry.py (box arithmetic), highlight.py (pygments), watch.py and serve.py
+(rebuild on save, live preview), pdf.py (the HTML deck printed), cli.py.
 """
 
 __version__ = "0.1.0"

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 from deckgen.audience import Audience, for_audience
 from deckgen.backends.html import HtmlOptions, linked_media, render_html
 from deckgen.diagnostics import DeckError, Diagnostic, Level, Origin
+from deckgen.fontstack import chains
 from deckgen.images import read_picture
 from deckgen.layout.deck import LaidOutDeck, lay_out
 from deckgen.layout.text import TextMeasure
-from deckgen.layout.typefaces import template_measure
+from deckgen.layout.typefaces import report_missing_fonts, template_measure
 from deckgen.legibility import check_legibility
 from deckgen.model import Deck, Image
 from deckgen.parse import parse_deck
@@ -136,14 +137,16 @@ def load(
     slides = apply_raw_html(list(deck.slides), allow_html, pptx, diagnostics)
     deck = replace(deck, slides=tuple(slides))
     chosen = theme_for(deck_source, theme)
-    measure = TextMeasure(chosen.fonts)
+    fallbacks = chains(chosen, deck.meta.lang)
+    measure = TextMeasure(chosen.fonts, chains=fallbacks)
     if template is not None:
         from deckgen.backends.pptx import template_facts
 
         facts = template_facts(template)
         chosen = replace(chosen, page_width=facts.page[0], page_height=facts.page[1])
-        measure = template_measure(chosen, facts.fonts, facts.origin, diagnostics)
+        measure = template_measure(chosen, facts.fonts, facts.origin, diagnostics, fallbacks)
     laid_out = lay_out(deck, chosen, measure, _image_size, diagnostics)
+    report_missing_fonts(measure, display_path(deck_source.root), diagnostics)
     check_legibility(laid_out, diagnostics)
     return deck, laid_out, diagnostics
 

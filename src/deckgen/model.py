@@ -468,6 +468,7 @@ class DeckMeta:
     author: str = ""
     date: str = ""
     lang: str = "en"
+    dir: str | None = None  # "rtl" or "ltr" as written (None: the language's own direction)
     theme: str | None = None
     slide_level: int = 2
     notes: tuple[Block, ...] = ()

@@ -49,7 +49,10 @@ def node_package(name: str) -> Path:
     )
 
 
-def font_file(package: str, weight: str, style: str, suffix: str) -> Path:
-    """Return a fontsource package's latin-subset file for one face (``suffix``: woff or woff2)."""
+def font_file(
+    package: str, weight: str, style: str, suffix: str, subset: str = "latin"
+) -> Path:
+    """Return a fontsource package's file of one face and unicode-range ``subset`` (latin,
+    greek, cyrillic…; ``suffix``: woff or woff2)."""
     font_id = package.rsplit("/", 1)[-1]
-    return node_package(package) / "files" / f"{font_id}-latin-{weight}-{style}.{suffix}"
+    return node_package(package) / "files" / f"{font_id}-{subset}-{weight}-{style}.{suffix}"

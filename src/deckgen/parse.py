@@ -133,6 +133,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
         author=text_settings.get("author", ("", None))[0],
         date=text_settings.get("date", ("", None))[0],
         lang=str(settings["lang"].value) if "lang" in settings else "en",
+        dir=str(settings["dir"].value) if "dir" in settings else None,
         theme=str(settings["theme"].value) if "theme" in settings else None,
         slide_level=level,
         notes=notes,

@@ -175,6 +175,14 @@ def _slide_level(value: Any) -> int:
     return int(value)
 
 
+def _direction(value: Any) -> str:
+    """Return a text direction as pandoc's ``dir`` takes it: ``rtl`` or ``ltr``."""
+    text = value.strip().lower() if isinstance(value, str) else ""
+    if text not in ("rtl", "ltr"):
+        raise ValueError("expected rtl or ltr")
+    return text
+
+
 def _flag(value: Any) -> bool:
     """Return a YAML yes/no value (``true``, ``false``; ``yes``, ``no`` as YAML 1.1 has them)."""
     text = value.strip().lower() if isinstance(value, str) else ""
@@ -264,6 +272,7 @@ SETTINGS: dict[str, Callable[[Any], Any]] = {
     "institute": _text,
     "date": _date,
     "lang": _text,
+    "dir": _direction,  # the deck's text direction (else the language's, language.py)
     "slide-level": _slide_level,
     "incremental": _flag,  # every list builds item by item (pandoc's -i; Quarto reads the key)
     "notes": _text,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -18,6 +18,7 @@ from deckgen.boxmodel import BoxModel, box_model
 from deckgen.diagnostics import DeckError, Origin
 from deckgen.highlight import TokenStyle, token_styles
 from deckgen.read import is_within
+from deckgen.scripts import SCRIPTS
 from deckgen.units import Emu, parse_length
 
 TOKENS_FILE = "theme.toml"
@@ -58,6 +59,11 @@ class Theme:
     box: BoxModel
     code_style: str
     code_tokens: Mapping[str, TokenStyle]
+    # font role -> script -> language ("*": any other) -> the family drawing that script's
+    # characters the role's font lacks (``fontstack.py``)
+    fallback: Mapping[str, Mapping[str, Mapping[str, str]]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def files(self, name: str) -> list[Path]:
         """Return each of the theme's folders' file called ``name``, parents first."""
@@ -170,6 +176,32 @@ def _code_tokens(style: str, overrides: dict[str, dict[str, Any]]) -> dict[str, 
     return styles
 
 
+def _script_fonts(table: dict[str, Any], where: str) -> dict[str, dict[str, str]]:
+    """Return a ``[fallback]`` table as script -> language -> family (``"*"``: any language)."""
+    fonts: dict[str, dict[str, str]] = {}
+    for script, value in table.items():
+        if script not in SCRIPTS:
+            raise ValueError(f"{where}: unknown script '{script}' (known: {', '.join(SCRIPTS)})")
+        if isinstance(value, str):
+            fonts[script] = {"*": value}
+        elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            fonts[script] = {str(lang).lower(): family for lang, family in value.items()}
+        else:
+            raise ValueError(f"{where}.{script}: expected a font family or a table by language")
+    return fonts
+
+
+def _fallbacks(tokens: dict[str, Any]) -> dict[str, Mapping[str, Mapping[str, str]]]:
+    """Return each font role's fallback fonts: the theme's ``[fallback]`` under the role's own
+    ``[fonts.<role>.fallback]``, script by script."""
+    shared = _script_fonts(tokens.get("fallback", {}), "fallback")
+    chains: dict[str, Mapping[str, Mapping[str, str]]] = {}
+    for role, spec in tokens["fonts"].items():
+        own = _script_fonts(spec.get("fallback", {}), f"fonts.{role}.fallback")
+        chains[role] = MappingProxyType({**shared, **own})
+    return chains
+
+
 def load_theme(
     name: str | None, origin: Origin | str = "--theme", confine: Path | None = None
 ) -> Theme:
@@ -182,7 +214,10 @@ def load_theme(
     where = str(folders[0] / TOKENS_FILE)
     try:
         page = tokens["page"]
-        fonts = {role: Font(**spec) for role, spec in tokens["fonts"].items()}
+        fonts = {
+            role: Font(**{k: v for k, v in spec.items() if k != "fallback"})
+            for role, spec in tokens["fonts"].items()
+        }
         code_style = tokens["code"]["style"]
         theme = Theme(
             name=str(tokens.get("name", folders[0].name)),
@@ -205,6 +240,7 @@ def load_theme(
             code_tokens=MappingProxyType(
                 _code_tokens(code_style, tokens["code"].get("tokens", {}))
             ),
+            fallback=MappingProxyType(_fallbacks(tokens)),
         )
     except KeyError as exc:
         raise DeckError(where, f"theme token {exc} is missing") from None

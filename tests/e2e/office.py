@@ -166,6 +166,11 @@ def _overlap(a: Word, b: Word) -> bool:
     return ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
 
 
+def _marks_only(text: str) -> bool:
+    """Return whether ``text`` is combining marks alone (no base character of its own)."""
+    return bool(text) and all(unicodedata.category(c) in ("Mn", "Me") for c in text)
+
+
 def _owner(word: Word, shapes: list[TextShape]) -> TextShape | None:
     holders = [s for s in shapes if s.holds(word)]
     if len(holders) > 1:
@@ -180,14 +185,16 @@ def render_problems(pptx: Path, pdf: Path) -> list[str]:
     problems = []
     if len(pages) != len(slides):
         problems.append(f"{len(pages)} pages rendered for {len(slides)} slides")
-    numbered = re.compile(r"^\(?(\d+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]\)?$")  # 1. a) (iv)
+    # a list number: 1. a) (iv), or as a right-to-left line shows it (pdftotext: ")a")
+    numbered = re.compile(r"^\(?(\d+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]\)?$")
     for number, (slide, page) in enumerate(zip(slides, pages, strict=False), start=1):
         shapes = text_shapes(slide, number)
         autonumbered = slide.element.xpath(".//a:buAutoNum")
         words = [
             w
             for w in page.words
-            if comparable(w.text) and not (autonumbered and numbered.match(w.text))
+            if comparable(w.text)
+            and not (autonumbered and (numbered.match(w.text) or numbered.match(w.text[::-1])))
         ]
         expected = Counter(comparable("".join(s.text for s in shapes)))
         shown = Counter(comparable("".join(w.text for w in words)))
@@ -208,8 +215,9 @@ def render_problems(pptx: Path, pdf: Path) -> list[str]:
             if _owner(word, shapes) is None:
                 problems.append(f"slide {number}: {word.text!r} lies outside every text box")
         # Words never overlap on a good page (cores are well inside the line pitch), whichever
-        # shapes they belong to: any overlap is text drawn over text.
-        ordered = sorted(words, key=lambda w: w.y0)
+        # shapes they belong to: any overlap is text drawn over text. A "word" of combining
+        # marks alone (pdftotext's reading of an Arabic shadda) sits on its letter by design.
+        ordered = sorted((w for w in words if not _marks_only(w.text)), key=lambda w: w.y0)
         for i, word in enumerate(ordered):
             for other in ordered[i + 1 :]:
                 if other.y0 > word.y1:

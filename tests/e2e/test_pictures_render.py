@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,9 @@ from deckgen.geometry import content_frame
 from deckgen.layout.pieces import ImagePiece
 from e2e.browser import launch, open_deck, show_slide, slide_count
 from e2e.office import convert_to_pdf, render_problems
+from realworld import REALWORLD, realworld_decks
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "pictures" / "pictures.md"
-REPO = Path(__file__).resolve().parents[2]
-# the shared real decks: shared/realworld beside the repository (as CI lays it out) or above it
-REALWORLD = next(
-    (f / "shared" / "realworld" for f in REPO.parents if (f / "shared" / "realworld").is_dir()),
-    Path("/work/shared/realworld"),
-)
 BLUE = (30, 120, 200)  # wide.png's flat colour
 PINK = (255, 230, 240)  # diagram.svg's ground
 NIGHT = ((25, 30, 45), (45, 55, 80))  # night.jpg's two stripes
@@ -193,24 +187,13 @@ def test_the_svg_the_poster_and_the_backgrounds_show_in_libreoffice(
 # -- the real decks -------------------------------------------------------------------------------
 
 
-def real_decks() -> Iterator[Path]:
-    """Yield the Markdown file of each shared real deck."""
-    for source in sorted(REALWORLD.glob("*/SOURCE.txt")):
-        fields = dict(
-            line.split(": ", 1) for line in source.read_text("utf-8").splitlines() if ": " in line
-        )
-        name = fields["deck"].strip()
-        found = source.parent / name
-        yield found if found.is_file() else next(source.parent.rglob(Path(name).name))
-
-
 @pytest.fixture(scope="module")
 def real_builds(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Path, Path]]:
     """Return each real deck's folder, source and the folder it is built into (HTML and .pptx),
     from a copy in its own git work tree."""
     assert REALWORLD.is_dir(), f"the shared real decks are not at {REALWORLD}"
     built = []
-    for deck in real_decks():
+    for deck in realworld_decks():
         folder = deck.relative_to(REALWORLD).parts[0]
         copy = tmp_path_factory.mktemp(folder) / folder
         shutil.copytree(REALWORLD / folder, copy)

@@ -168,8 +168,8 @@ def test_search_covers_the_speaker_notes(teacher_html: Path) -> None:
 
 
 def test_deep_link_lands_on_a_later_slide_on_a_phone(teacher_html: Path) -> None:
-    with open_deck(teacher_html, fragment="#/git-literacy-2", **PHONE) as (page, _):
-        assert current_id(page) == "git-literacy-2"
+    with open_deck(teacher_html, fragment="#/git-literacy-1", **PHONE) as (page, _):
+        assert current_id(page) == "git-literacy-1"
         assert page.evaluate("() => Reveal.isScrollView()") is False
 
 

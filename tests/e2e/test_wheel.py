@@ -36,6 +36,9 @@ NPM_FILES = (  # what deckgen reads at run time, under deckgen/_npm/ in the whee
     "@fontsource/caladea/files/caladea-latin-700-normal.woff2",
     "@fontsource/cousine/files/cousine-latin-400-normal.woff",
     "@fontsource/cousine/LICENSE",
+    "@fontsource/carlito/unicode.json",  # which subset file holds a character
+    "@fontsource/carlito/files/carlito-greek-700-normal.woff2",  # Greek in the theme's font
+    "@fontsource/cousine/files/cousine-hebrew-400-normal.woff2",
 )
 # The loaded faces' families, as the page's FontFaceSet reports them (status "loaded").
 LOADED_FONTS = """() => Array.from(document.fonts)

@@ -16,6 +16,15 @@
   var SNIPPET_CONTEXT = 40;
   var HIGHLIGHT_NAME = 'deck-search-hit';
   var MARK_CLASS = 'deck-search-mark';
+  var LABELS = window.deckLabels || {}; // in the deck's language (labels.toml), English defaults
+
+  /** The label ``key`` in the deck's language, each ``{name}`` in it filled from ``values``. */
+  function label(key, values) {
+    var text = String(LABELS[key] || key);
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -115,25 +124,25 @@
     root.setAttribute('data-deck-ui', '');
 
     var bar = element('div', 'deck-ui-bar');
-    this.menuButton = this.button('deck-ui-button', 'Slides and search (M)', ICON_MENU);
+    this.menuButton = this.button('deck-ui-button', label('menu'), ICON_MENU);
     this.menuButton.setAttribute('aria-controls', 'deck-menu');
     this.menuButton.setAttribute('aria-expanded', 'false');
-    this.searchButton = this.button('deck-ui-button', 'Search (/)', ICON_SEARCH);
+    this.searchButton = this.button('deck-ui-button', label('search'), ICON_SEARCH);
     bar.appendChild(this.menuButton);
     bar.appendChild(this.searchButton);
     this.hasMore = !!document.querySelector('.reveal .slides aside.more');
     if (this.hasMore) {
-      this.moreButton = this.button('deck-ui-button', 'More on this slide (I)', ICON_MORE);
+      this.moreButton = this.button('deck-ui-button', label('more'), ICON_MORE);
       this.moreButton.setAttribute('aria-controls', 'deck-more');
       this.moreButton.setAttribute('aria-expanded', 'false');
       bar.appendChild(this.moreButton);
       document.documentElement.classList.add('deck-has-more');
       this.more = element('aside', 'deck-more');
       this.more.id = 'deck-more';
-      this.more.setAttribute('aria-label', 'More on this slide');
+      this.more.setAttribute('aria-label', label('more_title'));
       this.more.hidden = true;
       this.moreBody = element('div', 'deck-more-body');
-      var moreClose = this.button('deck-ui-button deck-more-close', 'Close (Esc)', ICON_CLOSE);
+      var moreClose = this.button('deck-ui-button deck-more-close', label('close'), ICON_CLOSE);
       moreClose.addEventListener('click', this.closeMore.bind(this));
       this.more.appendChild(moreClose);
       this.more.appendChild(this.moreBody);
@@ -141,18 +150,18 @@
 
     var panel = element('nav', 'deck-menu');
     panel.id = 'deck-menu';
-    panel.setAttribute('aria-label', 'Slides and search');
+    panel.setAttribute('aria-label', label('menu_title'));
     panel.hidden = true;
 
     var head = element('div', 'deck-menu-head');
     this.input = element('input', 'deck-search-input');
     this.input.type = 'search';
-    this.input.placeholder = hasNotes ? 'Search slides and notes' : 'Search slides';
+    this.input.placeholder = label(hasNotes ? 'search_notes' : 'search_slides');
     this.input.setAttribute('aria-label', this.input.placeholder);
     this.input.setAttribute('aria-controls', 'deck-search-results');
     this.input.autocomplete = 'off';
     this.input.spellcheck = false;
-    this.closeButton = this.button('deck-ui-button deck-menu-close', 'Close (Esc)', ICON_CLOSE);
+    this.closeButton = this.button('deck-ui-button deck-menu-close', label('close'), ICON_CLOSE);
     head.appendChild(this.input);
     head.appendChild(this.closeButton);
 
@@ -163,14 +172,14 @@
     this.resultList.hidden = true;
 
     var tools = element('div', 'deck-menu-tools');
-    this.overviewButton = element('button', 'deck-menu-tool', 'Overview (O)');
+    this.overviewButton = element('button', 'deck-menu-tool', label('overview'));
     this.overviewButton.type = 'button';
     tools.appendChild(this.overviewButton);
-    tools.appendChild(this.printLink('Print', ''));
-    if (hasNotes) tools.appendChild(this.printLink('Print with notes', '&showNotes=separate-page'));
+    tools.appendChild(this.printLink(label('print'), ''));
+    if (hasNotes) tools.appendChild(this.printLink(label('print_notes'), '&showNotes=separate-page'));
 
     this.outline = element('ol', 'deck-outline');
-    this.outline.setAttribute('aria-label', 'Slides');
+    this.outline.setAttribute('aria-label', label('slides'));
 
     panel.appendChild(head);
     panel.appendChild(tools);
@@ -194,11 +203,11 @@
     return node;
   };
 
-  DeckTools.prototype.printLink = function (label, extra) {
-    var link = element('a', 'deck-menu-tool', label);
+  DeckTools.prototype.printLink = function (text, extra) {
+    var link = element('a', 'deck-menu-tool', text);
     link.href = '?print-pdf' + extra;
     link.target = '_blank';
-    link.title = label + ': opens the print view; print it or save it as PDF';
+    link.title = label('print_hint', { label: text });
     return link;
   };
 
@@ -270,7 +279,7 @@
         self.open(true);
       }
     }, true);
-    Reveal.addKeyBinding({ keyCode: 77, key: 'M', description: 'Menu: slides and search' }, function () {
+    Reveal.addKeyBinding({ keyCode: 77, key: 'M', description: label('menu_key') }, function () {
       self.toggle();
     });
     Reveal.on('slidechanged', function () {
@@ -292,7 +301,7 @@
         self.closeMore();
         if (inside) self.moreButton.focus();
       }, true);
-      Reveal.addKeyBinding({ keyCode: 73, key: 'I', description: 'More on this slide' }, function () {
+      Reveal.addKeyBinding({ keyCode: 73, key: 'I', description: label('more_title') }, function () {
         if (self.more.hidden) self.openMore();
         else self.closeMore();
       });
@@ -390,7 +399,7 @@
   DeckTools.prototype.slideTitle = function (slide, index) {
     var title = slide.querySelector('.frame .title');
     var text = title ? title.textContent.replace(/\s+/g, ' ').trim() : '';
-    return text || 'Slide ' + (index + 1);
+    return text || label('slide', { n: index + 1 });
   };
 
   /** The outline: one entry per slide, the slides of each part under its section divider. In
@@ -420,7 +429,7 @@
           var toggle = element('button', 'deck-outline-toggle');
           toggle.type = 'button';
           toggle.setAttribute('aria-controls', group.id);
-          toggle.setAttribute('aria-label', 'Show the slides of ' + this.slideTitle(slide, i));
+          toggle.setAttribute('aria-label', label('show_part', { title: this.slideTitle(slide, i) }));
           item.insertBefore(toggle, link);
           this.fold(item, true);
         }
@@ -529,9 +538,9 @@
     this.resultList.appendChild(fragment);
     this.resultList.hidden = false;
     this.outline.hidden = true;
-    this.status.textContent = total === 0 ? 'No match'
-      : total === 1 ? '1 match'
-      : total + ' matches' + (total > this.results.length ? ', first ' + this.results.length + ' shown' : '');
+    var found = total === 0 ? label('no_match') : total === 1 ? label('one_match') : label('matches', { n: total });
+    this.status.textContent = total > this.results.length
+      ? label('shown', { matches: found, n: this.results.length }) : found;
     this.select(0);
     this.highlight();
   };
@@ -548,7 +557,7 @@
     var title = element('span', 'deck-result-title');
     title.appendChild(element('span', 'deck-outline-number', String(result.index + 1)));
     title.appendChild(document.createTextNode(entry.title));
-    if (result.where !== 'slide') title.appendChild(element('span', 'deck-result-where', result.where));
+    if (result.where !== 'slide') title.appendChild(element('span', 'deck-result-where', label('in_' + result.where)));
     link.appendChild(title);
     link.appendChild(this.snippet(result));
     item.appendChild(link);
@@ -635,10 +644,33 @@
     this.marks = [];
   };
 
+  /** reveal.js's keyboard help ("?") in the deck's language: each time the overlay opens, its
+   *  heading, column names and the shortcuts' descriptions (reveal.js's and the plugins'). */
+  function translateHelp(Reveal) {
+    var help = LABELS.help || {};
+    new MutationObserver(function () {
+      var overlay = Reveal.getRevealElement().querySelector('.r-overlay-help');
+      if (!overlay || overlay.hasAttribute('data-deck-labels')) return;
+      overlay.setAttribute('data-deck-labels', '');
+      var title = overlay.querySelector('.title');
+      if (title) title.textContent = label('help_title');
+      var heads = overlay.querySelectorAll('th');
+      if (heads.length === 2) {
+        heads[0].textContent = label('help_key');
+        heads[1].textContent = label('help_action');
+      }
+      overlay.querySelectorAll('td:last-child').forEach(function (cell) {
+        var text = cell.textContent.trim();
+        if (Object.prototype.hasOwnProperty.call(help, text)) cell.textContent = help[text];
+      });
+    }).observe(Reveal.getRevealElement(), { childList: true });
+  }
+
   function start() {
     var Reveal = window.Reveal;
     if (!Reveal || Reveal.isPrintView && Reveal.isPrintView()) return;
     if (/print-pdf/i.test(window.location.search)) return;
+    translateHelp(Reveal);
     var tools = new DeckTools(Reveal);
     window.deckTools = tools;
     // The outline and the search index are made when the page is idle, or on first use.

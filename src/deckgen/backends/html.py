@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +30,7 @@ from deckgen.inlines import INLINE_KINDS
 from deckgen.kinds import kind_of
 from deckgen.kinds.code import line_number
 from deckgen.kinds.lists import marker_indent
+from deckgen.language import LABELS_FILE, direction, interface_labels
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
 from deckgen.layout.pieces import ImagePiece, SlidePlan
 from deckgen.layout.slide import Arrangement
@@ -55,6 +56,13 @@ if TYPE_CHECKING:
     import jinja2
 
 TEMPLATE = "deck.html.j2"
+FONTS_PLACEHOLDER = "/*deckgen: fonts*/"  # the fonts are chosen once the deck's text is known
+_SCRIPTS_AND_STYLES = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+ROLE_ELEMENTS = {  # font role -> the elements style.css sets in it (the body's: everything)
+    "heading": re.compile(r"<(h[1-6])\b.*?</\1>", re.DOTALL),
+    "code": re.compile(r"<(code|pre)\b.*?</\1>", re.DOTALL),
+}
 EMBED_LIMIT = 10 * 2**20  # bytes: a larger video or sound is copied beside the deck and linked
 BLOCKS_TEMPLATE = "blocks.html.j2"
 
@@ -144,7 +152,7 @@ def list_numbering(block: BulletList, list_indent: float) -> Markup:
     prefix = {".": "", ")": "paren-", "()": "parens-"}.get(block.delimiter, "")
     indent = marker_indent(block, list_indent)
     return Markup(
-        ' style="list-style-type:%s%s;padding-left:calc(%gem - var(--box-bullet-offset))"'
+        ' style="list-style-type:%s%s;padding-inline-start:calc(%gem - var(--box-bullet-offset))"'
     ) % (prefix, block.numbering, indent)
 
 
@@ -400,10 +408,44 @@ def reveal_config(theme: Theme) -> dict[str, object]:
     }
 
 
+def font_families(theme: Theme, fallbacks: Mapping[str, tuple[str, ...]]) -> str:
+    """Return CSS that lists, after each role's own font, the fallback fonts the deck embeds
+    for it (an embedded family hides an installed one of the same name)."""
+    values = []
+    for role, families in fallbacks.items():
+        font = theme.fonts[role]
+        generic = "monospace" if role == "code" else "sans-serif"
+        listed = ", ".join(f"'{family}'" for family in (font.family, *families, font.office))
+        values.append(f"--font-{role}:{listed}, {generic}")
+    return ":root{" + ";".join(values) + "}" if values else ""
+
+
+def shown_characters(html: str, labels: Mapping[str, object]) -> dict[str, str]:
+    """Return the characters the deck shows in each font role: the body's are all its text
+    outside scripts and styles, and the interface labels its script writes."""
+    text = _SCRIPTS_AND_STYLES.sub("", html)
+    shown = {"body": "".join(set(text) | set(json.dumps(labels, ensure_ascii=False)))}
+    for role, elements in ROLE_ELEMENTS.items():
+        inside = "".join(match.group(0) for match in elements.finditer(text))
+        shown[role] = "".join(set(_TAG.sub("", inside)))
+    return shown
+
+
+def _fonts(laid_out: LaidOutDeck, characters: Mapping[str, str]) -> str:
+    """Return the deck's ``@font-face`` rules and font lists for the text it shows."""
+    theme = laid_out.theme
+    embedded = web_assets.embedded_fonts(theme, characters, laid_out.deck.meta.lang)
+    return "\n".join(
+        part
+        for part in (embedded.css, font_families(theme, embedded.fallbacks), _math_css(laid_out))
+        if part
+    )
+
+
 def _math_css(laid_out: LaidOutDeck) -> str:
     """Return the math font and rules for a deck with math, else nothing (its file stays small)."""
     deck = laid_out.deck
-    return "\n" + math_css() if has_math((deck.slides, deck.meta.notes)) else ""
+    return math_css() if has_math((deck.slides, deck.meta.notes)) else ""
 
 
 def render_html(
@@ -424,6 +466,7 @@ def render_html(
     stylesheet = "\n".join(path.read_text(encoding="utf-8") for path in theme.stylesheets())
     scripts = "\n".join(path.read_text(encoding="utf-8") for path in theme.scripts())
     env = _environment(theme.folders, options.allow_html)
+    labels = interface_labels(theme.files(LABELS_FILE), laid_out.deck.meta.lang)
     linked = linked_media(laid_out)
     _report_linked(linked, diagnostics, laid_out)
     shared: dict[str, object] = {
@@ -441,12 +484,15 @@ def render_html(
         theme=theme,
         embed=embed,
         reveal=reveal,
-        fonts=_style(web_assets.font_face_css(theme) + _math_css(laid_out)),
+        fonts=Markup(FONTS_PLACEHOLDER),
         variables=_style(theme_variables(theme)),
         stylesheet=_style(stylesheet),
         code_css=_style(code_css(theme)),
         config=inline_script(json.dumps(reveal_config(theme))),
+        direction=direction(laid_out.deck.meta),
+        labels=inline_script(json.dumps(labels)),
         deck_script=inline_script(scripts),
         speaker_notes=options.speaker_notes,
     )
-    return html.encode("utf-8")
+    fonts = _style(_fonts(laid_out, shown_characters(html, labels)))
+    return html.replace(FONTS_PLACEHOLDER, fonts, 1).encode("utf-8")

@@ -22,8 +22,10 @@ from dataclasses import dataclass, replace
 
 from deckgen.diagnostics import Diagnostic, Level
 from deckgen.kinds import kind_of
+from deckgen.language import direction
 from deckgen.layout.fitting import Chunk, chunks_of, paginate
 from deckgen.layout.flow import ImageSize
+from deckgen.layout.mirror import mirrored
 from deckgen.layout.pieces import Piece, SlidePlan, TextSizes
 from deckgen.layout.slide import (
     Arrangement,
@@ -300,19 +302,21 @@ def lay_out(
     width, height = theme.page_width, theme.page_height
     kinds: Callable[[Block], object] = kind_of
     fitter = _SlideFitter(theme, Arranger(theme, measure, image_size, kinds, width, height))
+    rtl = direction(deck.meta) == "rtl"  # right to left: plans mirror (layout/mirror.py)
     placed: list[PlacedSlide] = []
     for slide in deck.slides:
         pages = fitter.place(slide, diagnostics)
         if any(page.plan.squeezed for page in pages):
             diagnostics.append(_squeezed(slide))
         for page_of in pages:
+            plan = mirrored(page_of.plan, width) if rtl else page_of.plan
             placed.append(
                 PlacedSlide(
                     slide=page_of.slide,
                     arrangement=page_of.arrangement,
                     number=len(placed) + 1,
                     sizes=page_of.sizes,
-                    plan=page_of.plan.with_spans() if page_of.slide.steps else page_of.plan,
+                    plan=plan.with_spans() if page_of.slide.steps else plan,
                     source=slide,
                     part=page_of.part,
                     parts=page_of.parts,

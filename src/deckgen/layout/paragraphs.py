@@ -113,7 +113,7 @@ def paragraph_spans(spec: ParagraphSpec, box: BoxModel) -> Iterator[Span]:
         text = run.text.upper() if run.smallcaps else run.text
         if run.link:
             text = text.replace(" ", NO_BREAK_SPACE)
-        yield Span(text, face, size, width)
+        yield Span(text, face, size, width, whole=bool(run.link))
 
 
 class Typesetter:

@@ -12,8 +12,12 @@ from collections.abc import Mapping
 
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.fonts import FontMetrics, find_system_font, load_file_metrics
+from deckgen.fontstack import Chain
 from deckgen.layout.text import TextMeasure
 from deckgen.themes import Theme
+
+# Debian's packages of the fallback fonts the built-in themes name (scripts/install-system-deps)
+FONT_PACKAGES = {"Noto Sans CJK": "fonts-noto-cjk", "Noto Serif CJK": "fonts-noto-cjk"}
 
 # Open fonts with the same advance widths as common Office fonts (fontconfig's own list).
 METRIC_TWINS = {
@@ -48,8 +52,35 @@ def _stand_in_message(name: str, found: str | None) -> str | None:
     )
 
 
+def report_missing_fonts(measure: TextMeasure, origin: str, diagnostics: list[Diagnostic]) -> None:
+    """Report each fallback font the deck's text needed that is not installed, once."""
+    for script, family in sorted(measure.missing_fonts()):
+        package = next(
+            (name for prefix, name in FONT_PACKAGES.items() if family.startswith(prefix)),
+            "fonts-noto-core" if family.startswith("Noto ") else None,
+        )
+        hint = f" (Debian: apt install {package})" if package else ""
+        message = (
+            f"the theme's font for {script} characters, '{family}', is not installed{hint}: "
+            "they are measured by estimate and the HTML leaves them to the reader's fonts"
+        )
+        diagnostics.append(Diagnostic(Origin(origin), Level.WARNING, message, "missing-font"))
+    letters = measure.unknown_letters()
+    if letters:
+        message = (
+            f"{len(letters)} letters have no font in the theme ('{letters[:12]}'): they are "
+            "measured by estimate and left to the reader's fonts; give their script a font in "
+            "the theme's [fallback]"
+        )
+        diagnostics.append(Diagnostic(Origin(origin), Level.WARNING, message, "missing-font"))
+
+
 def template_measure(
-    theme: Theme, named: Mapping[str, str], origin: str, diagnostics: list[Diagnostic]
+    theme: Theme,
+    named: Mapping[str, str],
+    origin: str,
+    diagnostics: list[Diagnostic],
+    chains: Mapping[str, Chain] | None = None,
 ) -> TextMeasure:
     """Return a text measure for ``theme`` that also fits the typefaces a template ``named``
 
@@ -72,4 +103,4 @@ def template_measure(
         found = find_system_font(name, bold, italic) if name else None
         return load_file_metrics(found.path) if found else None
 
-    return TextMeasure(theme.fonts, metrics if extra else None)
+    return TextMeasure(theme.fonts, metrics if extra else None, chains)

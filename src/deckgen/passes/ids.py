@@ -2,25 +2,39 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from deckgen.model import Slide, SlideKind, plain_text
+
+ALLOWED_PUNCTUATION = frozenset("_-.")
+
+
+def _kept(char: str) -> bool:
+    """Return whether an identifier keeps ``char``: a letter or number of any script, white
+    space (a word break), or one of ``_ - .`` (combining marks and other punctuation go)."""
+    return char.isalnum() or char.isspace() or char in ALLOWED_PUNCTUATION
 
 
 def slugify(text: str) -> str:
-    """Return a URL-safe id for ``text``: lower case, accents folded, words joined by ``-``."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    """Return the identifier pandoc's ``auto_identifiers`` makes of ``text`` ("" if none).
+
+    Letters and numbers of every script are kept (``日本語のタイトル``, ``über-uns``), lower
+    cased one character at a time as pandoc does; other punctuation is dropped, words are joined
+    by ``-``, and anything before the first letter goes.
+    """
+    lowered = "".join(char.lower() for char in text)
+    words = "".join(char for char in lowered if _kept(char)).split()
+    slug = "-".join(words)
+    start = next((index for index, char in enumerate(slug) if char.isalpha()), len(slug))
+    return slug[start:]
 
 
 def assign_ids(slides: list[Slide]) -> list[Slide]:
-    """Return ``slides`` with unique ids: the written ``{#id}``, else a slug of the title."""
+    """Return ``slides`` with unique ids: the written ``{#id}``, else a slug of the title (a
+    title with no letter, or none: ``slide-N``); a repeat gets ``-1``, ``-2``… as in pandoc."""
     taken: set[str] = set()
     result = []
     for number, slide in enumerate(slides, start=1):
         base = slide.id or slugify(plain_text(slide.title)) or f"slide-{number}"
-        candidate, n = base, 1
+        candidate, n = base, 0
         while candidate in taken:
             n += 1
             candidate = f"{base}-{n}"

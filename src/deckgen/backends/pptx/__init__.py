@@ -28,6 +28,8 @@ from deckgen.backends.pptx.slides import SlideWriter
 from deckgen.backends.pptx.template import find_layouts, open_template, template_facts
 from deckgen.backends.pptx.text import TextWriter
 from deckgen.diagnostics import Diagnostic
+from deckgen.fontstack import RunFonts
+from deckgen.language import direction
 from deckgen.layout.deck import LaidOutDeck, PlacedSlide
 from deckgen.model import Deck, SlideKind, plain_text
 
@@ -91,13 +93,16 @@ def render_pptx(
         placed.slide.id: slide.part for placed, slide in zip(laid_out.slides, slides, strict=True)
     }
 
-    writer = SlideWriter(template.look, theme, lang, parts.get)
+    fonts, rtl = RunFonts(theme, lang), direction(deck.meta) == "rtl"
+    writer = SlideWriter(template.look, theme, lang, parts.get, fonts, rtl)
     notes = NotesPages(appender.notes_master)
     for placed, slide in zip(laid_out.slides, slides, strict=True):
         writer.write(slide, layouts[placed.plan.master], placed.plan)
         if placed.slide.notes:
             page = appender.add_notes(slide, notes.skeleton())
-            notes_writer = TextWriter(template.look, lang, page.part, parts.get, plain=True)
+            notes_writer = TextWriter(
+                template.look, lang, page.part, parts.get, plain=True, fonts=fonts, rtl=rtl
+            )
             notes.fill(page, placed.slide.notes, notes_writer)
 
     write_sections(template.prs, _sections(laid_out.slides, appender.slide_ids, deck), deck.name)

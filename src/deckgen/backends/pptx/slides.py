@@ -37,6 +37,7 @@ from deckgen.backends.pptx.xmlshapes import (
     text_box_xml,
 )
 from deckgen.backends.pptx.xmltext import RunStyle, slide_number_xml
+from deckgen.fontstack import RunFonts
 from deckgen.images import is_remote
 from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.layout.pieces import (
@@ -108,12 +109,22 @@ def layout_slots(layout: SlideLayout, master: MasterLayout) -> Slots:
 class SlideWriter:
     """Writes slide plans in one look and theme."""
 
-    def __init__(self, look: Look, theme: Theme, lang: str, slide_parts: SlideParts) -> None:
+    def __init__(
+        self,
+        look: Look,
+        theme: Theme,
+        lang: str,
+        slide_parts: SlideParts,
+        fonts: RunFonts | None = None,
+        rtl: bool = False,
+    ) -> None:
         self.look = look
         self.theme = theme
         self.lang = lang
         self.slide_parts = slide_parts
-        self.code = CodeWriter(look, theme, lang)
+        self.fonts = fonts
+        self.rtl = rtl  # right to left: paragraphs, tables and card insets mirror
+        self.code = CodeWriter(look, theme, lang, fonts)
         self.pictures = PictureParts(slide_parts)
         self._slots: dict[tuple[str, MasterLayout], Slots] = {}
         self.number_style = RunStyle(
@@ -139,6 +150,8 @@ class SlideWriter:
             self.slide_parts,
             inline_code_scale=self.theme.box.inline_code_scale,
             small_scale=self.theme.box.small_scale,
+            fonts=self.fonts,
+            rtl=self.rtl,
         )
         tree = ShapeTree(slide.shapes.element)
         steps = SlideSteps()
@@ -214,6 +227,8 @@ class SlideWriter:
             case CardPiece():
                 card, shape_id, shape_name = piece, tree.next_id(), name("Card")
                 insets = (card.inset, card.pad_y, card.pad_x, card.pad_y)
+                if self.rtl:  # the accent bar is on the right: the text stands off it there
+                    insets = (card.pad_x, card.pad_y, card.inset, card.pad_y)
                 fill = self.look.colour("surface")
                 steps.shape(shape_id, piece.reveals + piece.paragraph.reveals)
                 tree.add(
@@ -290,11 +305,14 @@ class SlideWriter:
             for row in piece.cells
         ]
         rule = (self.look.colour("subtitle"), self.theme.box.cell_rule)
+        widths: Sequence[int] = piece.widths
+        if self.rtl:  # the first column on the right, as the HTML's right-to-left table has it
+            widths, cells = widths[::-1], [row[::-1] for row in cells]
         return table_xml(
             shape_id,
             name,
             piece.box,
-            piece.widths,
+            widths,
             piece.heights,
             cells,
             (piece.pad_x, piece.pad_y),

@@ -34,12 +34,14 @@ from deckgen.backends.pptx.xmltext import (
     paragraph_xml,
     run_xml,
 )
+from deckgen.fontstack import RunFonts
 from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.model import Inline, Run
 from deckgen.tex.formula import Formula
 
 SlideParts = Callable[[str], Part | None]
 SUPERSCRIPT, SUBSCRIPT = 30000, -25000  # run baselines, as PowerPoint's buttons set them
+MIRRORED = {"l": "r", "r": "l"}  # a right-to-left paragraph's alignment
 # a list's numbering (CSS list-style-type) and delimiter -> DrawingML's autonumber scheme
 NUMBERING = {
     "decimal": "arabic",
@@ -80,6 +82,12 @@ class TextWriter:
 
     ``plain`` writes only what the text is (emphasis, code font, links, list bullets) and lets
     sizes and colours come from the placeholder, as notes pages expect.
+
+    ``fonts`` cuts runs where the font drawing them changes (a character the role's font lacks
+    is drawn in the theme's fallback font for its script): each piece names its font as its
+    Latin, East Asian and complex-script typeface alike, so PowerPoint and LibreOffice draw
+    every character in the font the layout stage measured, whichever script they class it
+    in. ``rtl`` writes right-to-left paragraphs.
     """
 
     def __init__(
@@ -92,6 +100,8 @@ class TextWriter:
         inline_code_scale: float = 1.0,
         office_math: bool = True,
         small_scale: float = 1.0,
+        fonts: RunFonts | None = None,
+        rtl: bool = False,
     ) -> None:
         self.look = look
         self.office_math = office_math and not plain
@@ -101,6 +111,8 @@ class TextWriter:
         self.part = part
         self.slide_parts = slide_parts
         self.plain = plain
+        self.fonts = fonts
+        self.rtl = rtl
 
     def fallback(self) -> TextWriter:
         """Return a writer like this one that writes formulas as their linear text."""
@@ -133,12 +145,14 @@ class TextWriter:
                 bullet=bullet,
                 margin=para.margin if bullet else None,
                 indent=hang if bullet else None,
+                rtl=self.rtl,
             )
             end = RunStyle()
         else:
             level, pitch = min(para.level, 8), para.pitch
+            align = MIRRORED.get(para.align, para.align) if self.rtl else para.align
             fmt = ParagraphFormat(
-                level, para.align, pitch, para.before, 0, para.margin, hang, bullet
+                level, align, pitch, para.before, 0, para.margin, hang, bullet, self.rtl
             )
             end = RunStyle(size=para.size, typeface=self.look.typeface(para.font))
             equation = display_formula(para.runs)
@@ -148,12 +162,33 @@ class TextWriter:
                 if self.office_math:
                     return display_math_paragraph_xml(equation, fmt, style)
                 return fallback_display_paragraph_xml(equation, fmt, style)
-        content = "".join(self.run(run, para) for run in para.runs)
+        pieces = [self._segments(run, para) for run in para.runs]
+        mixed = any(family for segments in pieces for _, family in segments)
+        if mixed:
+            fmt = replace(fmt, unhung=True)
+        content = "".join(
+            self.run(run, para, segments, mixed)
+            for run, segments in zip(para.runs, pieces, strict=True)
+        )
         return paragraph_xml(fmt, content, end)
 
-    def run(self, run: Run, para: ParagraphSpec) -> str:
-        """Return ``run`` as runs, its line breaks as DrawingML breaks (raw HTML, which
-        ``--allow-html`` keeps for the HTML deck, as nothing)."""
+    def _segments(self, run: Run, para: ParagraphSpec) -> list[tuple[str, str | None]]:
+        """Return ``run``'s text cut where the font drawing it changes (None: the role's own)."""
+        if self.fonts is None or run.math is not None:
+            return [(run.text, None)]
+        role = "code" if run.code else para.font
+        return self.fonts.segments(run.text, role, run.bold or para.bold, run.italic or para.italic)
+
+    def run(
+        self,
+        run: Run,
+        para: ParagraphSpec,
+        segments: list[tuple[str, str | None]] | None = None,
+        mixed: bool = False,
+    ) -> str:
+        """Return ``run`` as runs, its line breaks as DrawingML breaks: a run per font drawing
+        it; in a paragraph ``mixed`` with other fonts, each names its font for every script
+        (raw HTML, which ``--allow-html`` keeps for the HTML deck, as nothing)."""
         if run.raw:
             return ""
         link = self._link(run.link) if run.link else ""
@@ -162,9 +197,18 @@ class TextWriter:
             if self.office_math:
                 return inline_math_xml(run.math, style)
             return fallback_run_xml(run.math, style)
-        return LINE_BREAK.join(
-            run_xml(text, style, link) if text else "" for text in run.text.split("\n")
-        )
+        parts = []
+        for text, family in segments if segments is not None else [(run.text, None)]:
+            typeface = family or style.typeface
+            own = replace(style, typeface=typeface)
+            if mixed:
+                own = replace(own, east_asian=typeface, complex_script=typeface)
+            parts.append(
+                LINE_BREAK.join(
+                    run_xml(line, own, link) if line else "" for line in text.split("\n")
+                )
+            )
+        return "".join(parts)
 
     def _style(self, run: Run, para: ParagraphSpec, linked: bool) -> RunStyle:
         code_font = self.look.typeface("code") if run.code else None

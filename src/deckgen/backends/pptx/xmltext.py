@@ -51,6 +51,8 @@ class RunStyle:
     smallcaps: bool = False
     baseline: int = 0  # thousandths of a percent: superscript up, subscript down
     highlight: Colour | None = None
+    east_asian: str | None = None  # the typeface of Chinese, Japanese and Korean text (a:ea)
+    complex_script: str | None = None  # of Arabic, Hebrew, Indic… text (a:cs)
 
 
 def hyperlink_xml(rId: str, slide_jump: bool = False, run_colour: bool = False) -> str:
@@ -94,6 +96,10 @@ def properties_xml(tag: str, style: RunStyle, link: str = "") -> str:
         children += f"<a:highlight>{colour_xml(style.highlight)}</a:highlight>"
     if style.typeface:
         children += f"<a:latin typeface={quoteattr(style.typeface)}/>"
+    if style.east_asian:
+        children += f"<a:ea typeface={quoteattr(style.east_asian)}/>"
+    if style.complex_script:
+        children += f"<a:cs typeface={quoteattr(style.complex_script)}/>"
     children += link
     opening = " ".join([f"<{tag}", *attributes])
     return f"{opening}>{children}</{tag}>" if children else f"{opening}/>"
@@ -131,6 +137,8 @@ class ParagraphFormat:
     margin: int | None = None  # where text lines start, EMU
     indent: int | None = None  # first line relative to the margin (negative: hanging)
     bullet: Bullet | None = None
+    rtl: bool = False  # right to left: the margin, indent and bullet are on the right
+    unhung: bool = False  # punctuation stays inside the box (LibreOffice hangs CJK stops out)
 
 
 def _spacing(tag: str, length: int | None) -> str:
@@ -146,6 +154,10 @@ def paragraph_properties_xml(fmt: ParagraphFormat) -> str:
         attributes.append(f'indent="{int(fmt.indent)}"')
     if fmt.align:
         attributes.append(f'algn="{fmt.align}"')
+    if fmt.rtl:
+        attributes.append('rtl="1"')
+    if fmt.unhung:
+        attributes.append('hangingPunct="0"')
     children = (
         _spacing("lnSpc", fmt.line) + _spacing("spcBef", fmt.before) + _spacing("spcAft", fmt.after)
     )
