@@ -5,24 +5,13 @@ bullets on the left (both formats), and pictures took the alignment when they we
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 from deckgen.geometry import Box
-from deckgen.kinds.record import (
-    Kind,
-    container_finer,
-    container_join,
-    container_parts,
-    container_tidy,
-    notes_of,
-    register,
-    text_of,
-)
+from deckgen.kinds.record import container
 from deckgen.layout.flow import FlowContext, lay_blocks
-from deckgen.layout.paragraphs import ParagraphSpec
 from deckgen.layout.pieces import Piece, Stacked, TextPiece
-from deckgen.model import Aligned, Inline
+from deckgen.model import Aligned
 from deckgen.units import Emu
 
 DRAWINGML = {"left": "l", "center": "ctr", "right": "r"}  # a paragraph's algn
@@ -44,24 +33,6 @@ def _lay(block: Aligned, width: int, height: int, ctx: FlowContext) -> Stacked:
     return Stacked(pieces, inner.height, inner.squeezed)
 
 
-def _text(block: Aligned) -> Iterator[Inline]:
-    return text_of(block.blocks)
-
-
-def _notes(block: Aligned, size: Emu) -> Iterator[ParagraphSpec]:
-    return notes_of(block.blocks, size)
-
-
-ALIGNED = register(
-    Kind(
-        model=Aligned,
-        read="a div with a text-align style; HTML's <center> and <p align> (htmlsource)",
-        text=_text,
-        notes=_notes,
-        lay=_lay,
-        chunks=container_parts,
-        finer=container_finer,
-        join=container_join,
-        tidy=container_tidy,
-    )
+ALIGNED = container(
+    Aligned, "a div with a text-align style; HTML's <center> and <p align> (htmlsource)", _lay
 )

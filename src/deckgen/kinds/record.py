@@ -146,3 +146,21 @@ def container_join(first: Any, second: Any) -> Any:
 def container_tidy(block: Any) -> Any:
     """Return the container ``block`` with each block it holds tidied."""
     return replace(block, blocks=tuple(kind_of(inner).tidy(inner) for inner in block.blocks))
+
+
+def container(model: type, read: str, lay: Lay) -> Kind:
+    """Return (registered) the kind of a container ``model`` that ``lay`` draws: its text and
+    notes are its blocks', and it splits, joins and tidies as its blocks do."""
+    return register(
+        Kind(
+            model=model,
+            read=read,
+            text=lambda block: text_of(block.blocks),
+            notes=lambda block, size: notes_of(block.blocks, size),
+            lay=lay,
+            chunks=container_parts,
+            finer=container_finer,
+            join=container_join,
+            tidy=container_tidy,
+        )
+    )
