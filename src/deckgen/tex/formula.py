@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 from deckgen.model import Math
 from deckgen.tex.linear import mathml_to_linear
 from deckgen.tex.omml import mathml_to_omml
+from deckgen.tex.syntax import balanced_braces
 
 NUMBERED = ("align", "alignat", "eqnarray", "equation", "gather", "multline")
 _NUMBERED_ENV = re.compile(r"\\(begin|end)\{(" + "|".join(NUMBERED) + r")\}")
@@ -84,19 +85,9 @@ def _braced(text: str, start: int) -> tuple[str, int]:
     """Return the contents of the brace group at ``start`` and the index after it."""
     if start >= len(text) or text[start] != "{":
         raise MathError(f"cannot read macro definition: expected '{{' in {text.strip()!r}")
-    depth, index = 0, start
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return text[start + 1 : index], index + 1
-        index += 1
+    end = balanced_braces(text, start)
+    if end is not None:
+        return text[start + 1 : end - 1], end
     raise MathError(f"cannot read macro definition: unbalanced braces in {text.strip()!r}")
 
 

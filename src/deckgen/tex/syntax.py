@@ -63,7 +63,7 @@ def _blank_line_follows(src: str, newline: int) -> bool:
     return rest is not None and rest.end() > newline + 1 and src[rest.end() - 1] == "\n"
 
 
-def _balanced_braces(src: str, start: int) -> int | None:
+def balanced_braces(src: str, start: int) -> int | None:
     """Return the index after the brace group opening at ``start``, or None if it never closes."""
     depth, index = 0, start
     while index < len(src):
@@ -99,7 +99,7 @@ def scan_inline(src: str, start: int, opening: str, closing: str) -> tuple[int, 
         char = src[index]
         if char == "\\":
             if src.startswith("\\text{", index):
-                after = _balanced_braces(src, index + 5)
+                after = balanced_braces(src, index + 5)
                 if after is not None:
                     index = after
                     continue
