@@ -11,7 +11,7 @@ from deckgen.build import BuildOptions, Format, load, render
 from deckgen.diagnostics import grouped
 from deckgen.kinds import kind_of
 from deckgen.layout.fitting import chunks_of, merge
-from deckgen.model import BulletList, Columns, Paragraph, Slide, SlideKind, plain_text
+from deckgen.model import BulletList, Callout, Columns, Paragraph, Slide, SlideKind, plain_text
 from deckgen.parse import parse_deck
 from deckgen.read import read_deck
 
@@ -156,3 +156,18 @@ def test_an_untitled_slide_continued_over_pages_stays_on_each_page(tmp_path: Pat
     _, laid_out, _ = load(source)
     assert len(laid_out.slides) > 1
     assert [placed.plan.overflow for placed in laid_out.slides] == [0] * len(laid_out.slides)
+
+
+def test_words_deckgen_writes_follow_the_decks_language(tmp_path: Path) -> None:
+    """An untitled callout (Quarto's or GitHub's) and the contents slide speak the deck's
+    language, as Quarto's do; a written title stays; an unknown language reads English."""
+    body = (
+        "\n\n# Teil\n\n## A\n\n::: callout-tip\nx\n:::\n\n> [!WARNING]\n> y\n\n"
+        '::: {.callout-note title="Eigener Titel"}\nz\n:::\n'
+    )
+    slides, _ = deck(tmp_path, "---\ntitle: T\ntoc: true\nlang: de-AT\n---" + body)
+    assert plain_text(slides[1].title) == "Inhalt"
+    callouts = [block for block in slides[-1].body if isinstance(block, Callout)]
+    assert [plain_text(c.title) for c in callouts] == ["Tipp", "Warnung", "Eigener Titel"]
+    slides, _ = deck(tmp_path, "---\ntitle: T\ntoc: true\nlang: ko\n---" + body)
+    assert plain_text(slides[1].title) == "Contents"

@@ -12,7 +12,7 @@ The pipeline, one module (or package) per stage:
     explainer/    long-form explainer pages -> slides and notes (recognised by structure)
     parse.py      a deck's files -> Deck, then the whole-deck passes
     passes/       one job each over one generic walker (walk.py): ids, links, images,
-                  backgrounds, raw HTML, math
+                  backgrounds, raw HTML, math, steps, footnotes, contents, words by language
     audience.py   the teacher's or the students' copy (notes, teacher-only content)
     layout/       arrangement, sizes, continuation slides and every piece's place, measured
     backends/     the laid-out deck -> reveal.js HTML (jinja2) or .pptx (python-pptx), drawn

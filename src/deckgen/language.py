@@ -14,6 +14,7 @@ from pathlib import Path
 
 from deckgen.diagnostics import DeckError
 from deckgen.model import DeckMeta
+from deckgen.themes import builtin_themes_dir
 
 RTL_LANGUAGES = frozenset(
     {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"}
@@ -81,3 +82,10 @@ def interface_labels(files: list[Path], lang: str) -> dict[str, object]:
         chosen.update(labels)
     chosen["help"] = help_texts
     return chosen
+
+
+def slide_words(lang: str) -> dict[str, str]:
+    """Return the words deckgen writes on slides itself (``contents``, ``callout_note``...) in
+    ``lang``, from the built-in labels: they are read into the model, before any theme."""
+    labels = interface_labels([builtin_themes_dir() / "base" / LABELS_FILE], lang)
+    return {key: value for key, value in labels.items() if isinstance(value, str)}

@@ -749,7 +749,7 @@ def quote_block(blocks: list[Block], origin: Origin) -> Quote | Callout:
             rest = _drop_prefix(first.runs, alert.end())
             blocks = ([replace(first, runs=rest)] if rest else []) + blocks[1:]
             style = alert.group(1).lower()
-            return Callout(style, (Run(style.capitalize()),), tuple(blocks), origin)
+            return Callout(style, (), tuple(blocks), origin)  # titled by passes/words.py
     return Quote(tuple(blocks), origin)
 
 

@@ -275,7 +275,8 @@ class DefinitionList:
 @dataclass(frozen=True, slots=True)
 class Callout:
     """A box coloured by its ``style`` (note, tip, warning, important, caution): Quarto's
-    ``::: callout-note`` and GitHub's ``> [!NOTE]``; ``title`` is shown above its blocks."""
+    ``::: callout-note`` and GitHub's ``> [!NOTE]``; ``title`` is shown above its blocks (the
+    reader leaves it empty when the source names none: ``passes/words.py`` fills it in)."""
 
     style: str
     title: Inline

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from deckgen import explainer
 from deckgen.diagnostics import Diagnostic, Level, Origin
+from deckgen.language import slide_words
 from deckgen.markdown import parse_blocks, parse_inline
 from deckgen.model import Block, Deck, DeckMeta, Paragraph, Slide
 from deckgen.passes.backgrounds import apply_backgrounds
@@ -24,6 +25,7 @@ from deckgen.passes.links import check_links, drop_unsafe_links, link_pages
 from deckgen.passes.math import typeset_math
 from deckgen.passes.steps import assign_steps
 from deckgen.passes.toc import DEFAULT_DEPTH, contents_slide, insert_contents, is_hidden
+from deckgen.passes.words import title_callouts
 from deckgen.read import DeckSource, Part, SourceFile
 from deckgen.slidelevel import detect_slide_level
 from deckgen.slides import build_slide, title_slide
@@ -100,6 +102,9 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
         diagnostics.append(Diagnostic(where, Level.ERROR, "the deck has no slides (empty source)"))
     incremental = bool(settings["incremental"].value) if "incremental" in settings else False
     slides = assign_steps(slides, incremental, diagnostics)
+    lang = str(settings["lang"].value) if "lang" in settings else "en"
+    words = slide_words(lang)
+    slides = title_callouts(slides, words)
     slides = assign_ids(slides)
     slides = assign_sections(slides)
     if any(s.footnotes for s in slides) or any(_mentions_footnotes(f) for f in source.files):
@@ -124,7 +129,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     slides, notes = typeset_math(slides, notes, macros, diagnostics)
     if "toc" in settings and settings["toc"].value:
         depth = settings["toc-depth"].value if "toc-depth" in settings else DEFAULT_DEPTH
-        title = str(settings["toc-title"].value) if "toc-title" in settings else ""
+        title = str(settings["toc-title"].value) if "toc-title" in settings else words["contents"]
         contents = contents_slide(slides, title, depth, level, settings["toc"].origin)
         slides = insert_contents(slides, contents)
     meta = DeckMeta(
@@ -132,7 +137,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
         subtitle=text_settings.get("subtitle", ("", None))[0],
         author=text_settings.get("author", ("", None))[0],
         date=text_settings.get("date", ("", None))[0],
-        lang=str(settings["lang"].value) if "lang" in settings else "en",
+        lang=lang,
         dir=str(settings["dir"].value) if "dir" in settings else None,
         theme=str(settings["theme"].value) if "theme" in settings else None,
         slide_level=level,

@@ -39,7 +39,6 @@ from deckgen.model import (
     Heading,
     Inline,
     Paragraph,
-    Run,
     Slide,
     SlideKind,
     Step,
@@ -188,14 +187,15 @@ def _callout_style(classes: tuple[str, ...]) -> str:
 
 
 def _callout(style: str, div: Div, blocks: list[Block]) -> Callout:
-    """Return a callout: its title from ``title=``, else from a first heading, else its style."""
+    """Return a callout: its title from ``title=``, else from a first heading, else none yet
+    (``passes/words.py`` names its style in the deck's language)."""
     title: Inline = ()
     written = div.attributes.get("title")
     if written:
         title = parse_inline(written, div.origin, [])
     elif blocks and isinstance(blocks[0], Heading):
         title, blocks = blocks[0].runs, blocks[1:]
-    return Callout(style, title or (Run(style.capitalize()),), tuple(blocks), div.origin)
+    return Callout(style, title, tuple(blocks), div.origin)
 
 
 def _columns(

@@ -8,7 +8,6 @@ from dataclasses import replace
 from deckgen.diagnostics import Origin
 from deckgen.model import BulletList, ListItem, Run, Slide, SlideKind
 
-DEFAULT_TITLE = "Contents"
 DEFAULT_DEPTH = 3  # pandoc's --toc-depth
 
 
@@ -48,7 +47,7 @@ def contents_slide(
         ident = f"toc-{number}"
     return Slide(
         kind=SlideKind.CONTENT,
-        title=(Run(title or DEFAULT_TITLE),),
+        title=(Run(title),),
         origin=origin,
         body=(BulletList(tuple(top), origin),),
         id=ident,
