@@ -50,6 +50,7 @@ class Detect:
     the others are searched for. ``keep`` (INLINE): the text stays on the slide as written
     (False: it is dropped). ``start`` (INLINE): the characters a match can start with.
     ``fallback``: tried only after every other construct of its scope (a catch-all).
+    ``bracketed`` (INLINE): tried before links, which would read its ``[`` first.
     """
 
     scope: Scope
@@ -57,6 +58,7 @@ class Detect:
     keep: bool = True
     start: str = ""
     fallback: bool = False
+    bracketed: bool = False  # INLINE: read before links (it starts with "[" as they do)
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,6 +478,23 @@ CONSTRUCTS: tuple[Construct, ...] = (
         group="shortcode",
         message="Quarto shortcode '{{< … >}}' dropped (deckgen does not run Quarto)",
         syntax=(r"\{\{<",),
+    ),
+    Construct(
+        "citation",
+        "`[@key, p. 3]`, `[-@key]`: kept as written, as pandoc writes them without `--citeproc` "
+        "(a bare `@name`, pandoc's in-text citation, is text to the reader and stays as it is)",
+        None,
+        W,
+        _slide("As Knuth showed [see @lamport1994, p. 3]. Mail [ada@example.org]."),
+        detect=Detect(
+            Scope.INLINE,
+            r"\[[^\[\]\n]*(?<![\w.+])-?@[A-Za-z0-9_][^\[\]\n]*\](?![({\[])",
+            start="[",
+            bracketed=True,
+        ),
+        group="citation",
+        message="citation shown as written (deckgen does not read bibliographies)",
+        syntax=(r"\[[^\]]*(?<![\w.+])@[A-Za-z]",),
     ),
     Construct(
         "raw LaTeX",

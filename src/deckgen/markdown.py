@@ -124,7 +124,7 @@ for _number, (_warned, _) in enumerate(constructs.detectors(Scope.INLINE)):
         f"construct_{_number}",
         _warned.detect.pattern,
         rules.construct_rule(_warned),
-        before="linebreak",
+        before="link" if _warned.detect.bracketed else "linebreak",
         start_chars=_warned.detect.start,
     )
 TRAILING_ATTRIBUTES = re.compile(r"^\{[^}]*\}")
