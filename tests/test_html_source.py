@@ -219,6 +219,17 @@ def test_span_classes_and_styles_and_an_unclosed_tag_ends_with_its_paragraph() -
     assert both.bold and both.italic and rest.bold and rest.text == "to the end"
 
 
+def test_a_markdown_spans_style_reads_as_an_html_spans() -> None:
+    found: list[Diagnostic] = []
+    [paragraph] = body_of("[bold]{style='font-weight: bold; color: red'} text", found)  # pandoc
+    # reads single quotes as double ones
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.runs[0] == Run("bold", bold=True)
+    assert [d.message for d in found] == [
+        "HTML style 'color' on <span> not shown (the theme sets colours, fonts and sizes)"
+    ]
+
+
 def test_line_breaks_quotes_links_and_font_sizes() -> None:
     runs = runs_of(
         'One<br>two<br/>three <q>said</q> <a href="https://example.org" class="x">link</a> '

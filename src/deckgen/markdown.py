@@ -29,6 +29,7 @@ from deckgen.highlight import highlight
 from deckgen.htmlsource.blocks import html_segments
 from deckgen.htmlsource.convert import div_blocks, element_blocks
 from deckgen.htmlsource.inline import Tags
+from deckgen.htmlsource.styles import report_ignored, style_runs
 from deckgen.images import media_of, read_length
 from deckgen.inline import merge_runs, strip_runs
 from deckgen.model import (
@@ -335,7 +336,8 @@ def _source(token: Token) -> str:
 
 def _span(token: Token, context: _Context, style: Run) -> list[Run]:
     """``[text]{.class}``: pandoc's underline, small caps and mark, other classes kept (a
-    ``fragment`` with its ``fragment-index`` for the steps pass)."""
+    ``fragment`` with its ``fragment-index`` for the steps pass); a ``style`` as an HTML
+    span's."""
     attributes = parse_attributes(token["attrs"]["attributes"])
     changes: dict[str, object] = {}
     classes = list(style.classes)
@@ -348,6 +350,14 @@ def _span(token: Token, context: _Context, style: Run) -> list[Run]:
             context.warn(construct, name)
         elif name not in classes:
             classes.append(name)
+    written = attributes.get("style")
+    if written:  # what a run can show of it (bold, italic, smaller...); the rest is reported
+        shown, ignored = style_runs(written)
+        changes.update(shown)
+        origin = context.locator.find(token["attrs"]["attributes"])
+        report_ignored(
+            [f"style '{name}'" for name, _ in ignored], "span", origin, context.diagnostics
+        )
     index = attributes.get("fragment-index").strip()
     if FRAGMENT_CLASS in classes and FRAGMENT_INDEX.fullmatch(index):
         changes["step"] = Step(index=int(index))

@@ -42,17 +42,22 @@ class Attributes:
         return dict(self.values).get(key, default)
 
 
+# one attribute: key="value", key='value' (both as pandoc reads them), key=value, #id or .class
+ATTRIBUTE = re.compile(r"""[^\s"'=]+="[^"]*"|[^\s"'=]+='[^']*'|[^\s"'=]+=\S+|\S+""")
+
+
 def parse_attributes(text: str) -> Attributes:
     """Return the attributes written inside ``{...}`` (without the braces), or a bare class name."""
     ident, classes, values = "", [], []
-    for part in re.findall(r'[^\s"=]+="[^"]*"|[^\s"=]+=\S+|\S+', text):
+    for part in ATTRIBUTE.findall(text):
         if part.startswith("#"):
             ident = part[1:]
         elif part.startswith("."):
             classes.append(part[1:])
         elif "=" in part:
             key, _, value = part.partition("=")
-            values.append((key, value.strip('"')))
+            quoted = len(value) > 1 and value[0] == value[-1] and value[0] in "\"'"
+            values.append((key, value[1:-1] if quoted else value))
         else:
             classes.append(part)
     return Attributes(ident, tuple(classes), tuple(values))
