@@ -171,3 +171,20 @@ def test_words_deckgen_writes_follow_the_decks_language(tmp_path: Path) -> None:
     assert [plain_text(c.title) for c in callouts] == ["Tipp", "Warnung", "Eigener Titel"]
     slides, _ = deck(tmp_path, "---\ntitle: T\ntoc: true\nlang: ko\n---" + body)
     assert plain_text(slides[1].title) == "Contents"
+
+
+def test_code_block_attributes_deckgen_does_not_read_are_reported_once_each(
+    tmp_path: Path,
+) -> None:
+    markdown = (
+        '## Code\n\n```{.python .numberLines startFrom="5" filename="a.py"}\nx = 1\n```\n\n'
+        '```{.python filename="b.py"}\ny = 2\n```\n\n'
+        "```{.mermaid loc=img format=png}\ngraph TD\n```\n"
+    )
+    _, diagnostics = deck(tmp_path, markdown)
+    assert diagnostics == [
+        "deck.md:3: warning: code block attribute not used by deckgen (ignored): 'filename' "
+        "(and 1 more in this file: lines 7)",
+        "deck.md:11: warning: diagram shown as its source code (deckgen does not draw mermaid "
+        "or graphviz)",
+    ]

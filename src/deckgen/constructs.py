@@ -497,6 +497,16 @@ CONSTRUCTS: tuple[Construct, ...] = (
         syntax=(r"\[[^\]]*(?<![\w.+])@[A-Za-z]",),
     ),
     Construct(
+        "code block attribute",
+        "`key=value` on a code block other than `startFrom` (Quarto's `filename`, "
+        "`code-line-numbers`; a diagram filter's): ignored (markdown.py)",
+        None,
+        W,
+        _slide('```{.python filename="run.py"}\nprint("hi")\n```'),
+        group="code-attribute",
+        message="code block attribute not used by deckgen (ignored)",
+    ),
+    Construct(
         "raw LaTeX",
         "`\\command[...]{...}` in text, `\\begin{env}`, a ```` ```{=latex} ```` block",
         None,

@@ -144,6 +144,7 @@ FRAGMENT_INDEX = re.compile(r"-?\d{1,9}")
 TASK = re.compile(r"^\[([ xX])\][ \t]+")  # a task list item's box, as GitHub writes it
 PARAGRAPH_CONSTRUCTS = constructs.quick(Scope.PARAGRAPH)
 ALIGNMENTS = frozenset({"left", "center", "right"})  # Quarto's fig-align
+CODE_ATTRIBUTES = frozenset({"startFrom"})  # a code block's key=value attributes deckgen reads
 PAUSE = re.compile(r"\.[ \t]+\.[ \t]+\.")  # a paragraph of only this is a pause, as in pandoc
 
 
@@ -565,11 +566,7 @@ def _code_blocks(token: Token, context: _Context) -> list[Block]:
         if construct is not None:
             context.diagnostics.append(construct.warning(origin))
         return []
-    block = _code(token, context)
-    construct = constructs.warned(Scope.CODE, (block.language or "").lower())
-    if construct is not None:
-        context.diagnostics.append(construct.warning(block.origin))
-    return [block]
+    return [_code(token, context)]
 
 
 def _code(token: Token, context: _Context) -> CodeBlock:
@@ -585,11 +582,19 @@ def _code(token: Token, context: _Context) -> CodeBlock:
     text = token["raw"].removesuffix("\n")
     number_lines = any(c in ("numberLines", "number-lines") for c in attributes.classes)
     start = attributes.get("startFrom", "1")
+    origin = context.locator.find(f"{token.get('marker', '')}{info}")
+    construct = constructs.warned(Scope.CODE, language.lower())
+    if construct is not None:  # a diagram: reported as one, its filter's attributes with it
+        context.diagnostics.append(construct.warning(origin))
+    ignored = constructs.by_name("code block attribute")
+    for key in () if construct else dict(attributes.values):
+        if key not in CODE_ATTRIBUTES:  # Quarto's filename, code-line-numbers...
+            context.report(origin, f"{ignored.message}: '{key}'", ignored.group)
     return CodeBlock(
         text=text,
         language=language or None,
         lines=highlight(text, language or None),
-        origin=context.locator.find(f"{token.get('marker', '')}{info}"),
+        origin=origin,
         number_lines=number_lines,
         first_line_number=int(start) if start.isdigit() else 1,
     )
