@@ -511,10 +511,13 @@ CONSTRUCTS: tuple[Construct, ...] = (
         "`\\command[...]{...}` in text, `\\begin{env}`, a ```` ```{=latex} ```` block",
         None,
         W,
-        _slide("Before.\n\n\\vspace{1em}\n\n\\centerline{\\textbf{Centred}} after."),
+        _slide(
+            "Before.\n\n\\vspace{1em}\n\n\\centerline{\\textbf{Centred}} after \\only<2>{later}."
+            "\n\n\\begin{tikzpicture}\n\\draw (0,0) -- (1,1);\n\\end{tikzpicture}"
+        ),
         detect=Detect(
             Scope.INLINE,
-            r"\\(?:begin|end)\{[A-Za-z*]+\}|\\[A-Za-z]+\*?(?:\[[^\]\n]*\])*"
+            r"\\(?:begin|end)\{[A-Za-z*]+\}|\\[A-Za-z]+\*?(?:<[^<>\n]*>)?(?:\[[^\]\n]*\])*"
             r"(?:\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\})*",
             keep=False,
             start="\\",

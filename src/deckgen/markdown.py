@@ -437,6 +437,9 @@ INLINE_RULES: dict[str, InlineRule] = {
     "footnote_ref": _footnote_ref,
     "inline_footnote": _inline_footnote,
     "construct": _construct,
+    "raw_latex": lambda token, context, style: _construct(
+        {**token, "attrs": {"name": "raw LaTeX"}}, context, style
+    ),
     "math": _math,
 }
 

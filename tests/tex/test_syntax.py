@@ -107,7 +107,7 @@ def deckgen_items(source: str) -> list[Any]:
             items.append((token["raw"], token["attrs"]["display"]))
             if block:  # pandoc puts display math standing alone in a paragraph
                 items.append("\n")
-        elif kind in ("text", "codespan"):
+        elif kind in ("text", "codespan", "raw_latex"):  # raw LaTeX: pandoc's RawBlock text
             items.append(token["raw"])
         elif kind in ("softbreak", "linebreak"):
             items.append(" ")

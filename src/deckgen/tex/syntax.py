@@ -129,10 +129,11 @@ def scan_display(src: str, start: int, opening: str, closing: str) -> tuple[int,
         index += 1
 
 
-def scan_environment(src: str, start: int) -> tuple[int, str] | None:
-    """Return (end, tex) of the math environment beginning at ``start``, or None."""
+def environment_end(src: str, start: int) -> int | None:
+    """Return the end of the LaTeX environment (any) beginning at ``start``, or None when
+    ``\\begin`` is not there or never ends."""
     begin = _BEGIN.match(src, start)
-    if begin is None or begin.group(1) not in MATH_ENVIRONMENTS:
+    if begin is None:
         return None
     name, depth = begin.group(1), 0
     for edge in _ENVIRONMENT_EDGE.finditer(src, start):
@@ -140,8 +141,17 @@ def scan_environment(src: str, start: int) -> tuple[int, str] | None:
             continue
         depth += 1 if edge.group(1) == "begin" else -1
         if depth == 0:
-            return edge.end(), src[start : edge.end()]
+            return edge.end()
     return None
+
+
+def scan_environment(src: str, start: int) -> tuple[int, str] | None:
+    """Return (end, tex) of the math environment beginning at ``start``, or None."""
+    begin = _BEGIN.match(src, start)
+    if begin is None or begin.group(1) not in MATH_ENVIRONMENTS:
+        return None
+    end = environment_end(src, start)
+    return None if end is None else (end, src[start:end])
 
 
 def scan_math(src: str, start: int) -> tuple[int, Token] | None:
@@ -164,7 +174,8 @@ def scan_math(src: str, start: int) -> tuple[int, Token] | None:
 
 
 def parse_inline_math(parser: Any, match: re.Match[str], state: _State) -> int | None:
-    """Append a math token for the formula at ``match``; None leaves the text to other rules.
+    """Append a math token for the formula at ``match`` (a ``raw_latex`` one for an environment
+    that is not math); None leaves the text to other rules.
 
     An unclosed ``\\(`` or ``\\[`` is still a backslash escape, as in pandoc.
     """
@@ -176,6 +187,10 @@ def parse_inline_math(parser: Any, match: re.Match[str], state: _State) -> int |
     if state.src.startswith(("\\(", "\\["), start):
         parser.process_text(state.src[start + 1], state, parse_emphasis=False)
         return start + 2
+    end = environment_end(state.src, start)  # another environment (tikzpicture): raw LaTeX
+    if end is not None:
+        state.append_token({"type": "raw_latex", "raw": state.src[start:end]})
+        return end
     return None
 
 
