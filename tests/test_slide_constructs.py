@@ -11,9 +11,21 @@ from deckgen.build import BuildOptions, Format, load, render
 from deckgen.diagnostics import grouped
 from deckgen.kinds import kind_of
 from deckgen.layout.fitting import chunks_of, merge
-from deckgen.model import BulletList, Callout, Columns, Paragraph, Slide, SlideKind, plain_text
+from deckgen.model import (
+    BulletList,
+    Callout,
+    Columns,
+    Image,
+    Length,
+    Paragraph,
+    Slide,
+    SlideKind,
+    plain_text,
+)
 from deckgen.parse import parse_deck
 from deckgen.read import read_deck
+
+PICTURE = Path(__file__).resolve().parents[1] / "src/deckgen/starter_deck/images/flow.png"
 
 
 def deck(tmp_path: Path, markdown: str) -> tuple[list[Slide], list[str]]:
@@ -187,4 +199,18 @@ def test_code_block_attributes_deckgen_does_not_read_are_reported_once_each(
         "(and 1 more in this file: lines 7)",
         "deck.md:11: warning: diagram shown as its source code (deckgen does not draw mermaid "
         "or graphviz)",
+    ]
+
+
+def test_marp_image_keywords_size_the_picture_and_are_no_description(tmp_path: Path) -> None:
+    (tmp_path / "x.png").write_bytes(PICTURE.read_bytes())
+    slides, diagnostics = deck(tmp_path, "## Marp\n\n![w:200](x.png)\n\n![bg left](x.png)\n")
+    first, second = (block for block in slides[0].body if isinstance(block, Image))
+    assert first.alt == second.alt == "" and first.width == Length(200, "px")
+    assert diagnostics == [
+        "deck.md:5: warning: Marp image keyword ignored (the picture is shown in the slide "
+        "body): 'bg'",
+        "deck.md:5: warning: Marp image keyword ignored (the picture is shown in the slide "
+        "body): 'left'",
+        "deck.md:3: warning: image has no alt text (and 1 more in this file: lines 5)",
     ]

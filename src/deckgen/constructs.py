@@ -507,6 +507,16 @@ CONSTRUCTS: tuple[Construct, ...] = (
         message="code block attribute not used by deckgen (ignored)",
     ),
     Construct(
+        "Marp image keyword",
+        "Marp's `![bg](x.png)`, `![bg right:40%](x.png)`, filters: the alt text is all keywords; "
+        "`w:`/`h:` size the picture, the others are ignored and it stays in the body (markdown.py)",
+        None,
+        W,
+        _slide("![bg right:40%](picture.png)\n\n![w:120](picture.png)"),
+        group="marp-image",
+        message="Marp image keyword ignored (the picture is shown in the slide body)",
+    ),
+    Construct(
         "raw LaTeX",
         "`\\command[...]{...}` in text, `\\begin{env}`, a ```` ```{=latex} ```` block",
         None,

@@ -144,6 +144,12 @@ FRAGMENT_INDEX = re.compile(r"-?\d{1,9}")
 TASK = re.compile(r"^\[([ xX])\][ \t]+")  # a task list item's box, as GitHub writes it
 PARAGRAPH_CONSTRUCTS = constructs.quick(Scope.PARAGRAPH)
 ALIGNMENTS = frozenset({"left", "center", "right"})  # Quarto's fig-align
+# Marp's image keywords, written as the alt text: ![bg right:40%](x.png), ![w:200](x.png)
+MARP_IMAGE_KEYWORD = re.compile(
+    r"bg|left|right|contain|cover|fit|auto|vertical|\d+%|(?:left|right):\d+%|"
+    r"(?:w|h|width|height):\d+\w*|(?:blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|"
+    r"invert|opacity|saturate|sepia)(?::\S+)?"
+)
 CODE_ATTRIBUTES = frozenset({"startFrom"})  # a code block's key=value attributes deckgen reads
 PAUSE = re.compile(r"\.[ \t]+\.[ \t]+\.")  # a paragraph of only this is a pause, as in pandoc
 
@@ -260,11 +266,28 @@ def _image(token: Token, context: _Context, style: Run) -> list[Run]:
         link=style.link,
         media=media_of(url),
     )
+    if image.alt and all(MARP_IMAGE_KEYWORD.fullmatch(word) for word in image.alt.split()):
+        image = _marp_keywords(image, context)
     written = attrs.get("attributes")
     if written is not None:
         image = _image_attributes(image, parse_attributes(written), context)
     context.images.append(image)
     return []
+
+
+def _marp_keywords(image: Image, context: _Context) -> Image:
+    """Return ``image`` sized by Marp's ``w:``/``h:`` keywords in its alt text (which is then
+    no description); its other keywords (``bg``, filters) are reported: it stays in the body."""
+    changes: dict[str, Any] = {"alt": "", "caption": ()}
+    for word in image.alt.split():
+        key, _, value = word.partition(":")
+        length = read_length(value if not value.isdigit() else f"{value}px")
+        if key in ("w", "width", "h", "height") and length is not None:
+            changes["width" if key.startswith("w") else "height"] = length
+        else:
+            construct = constructs.by_name("Marp image keyword")
+            context.report(image.origin, f"{construct.message}: '{word}'", construct.group)
+    return replace(image, **changes)
 
 
 def _image_attributes(image: Image, attributes: Attributes, context: _Context) -> Image:
