@@ -151,6 +151,8 @@ MARP_IMAGE_KEYWORD = re.compile(
     r"invert|opacity|saturate|sepia)(?::\S+)?"
 )
 CODE_ATTRIBUTES = frozenset({"startFrom"})  # a code block's key=value attributes deckgen reads
+IGNORED_CODE_ATTRIBUTE = constructs.by_name("code block attribute")
+MARP_IMAGE = constructs.by_name("Marp image keyword")
 PAUSE = re.compile(r"\.[ \t]+\.[ \t]+\.")  # a paragraph of only this is a pause, as in pandoc
 
 
@@ -285,8 +287,7 @@ def _marp_keywords(image: Image, context: _Context) -> Image:
         if key in ("w", "width", "h", "height") and length is not None:
             changes["width" if key.startswith("w") else "height"] = length
         else:
-            construct = constructs.by_name("Marp image keyword")
-            context.report(image.origin, f"{construct.message}: '{word}'", construct.group)
+            context.report(image.origin, f"{MARP_IMAGE.message}: '{word}'", MARP_IMAGE.group)
     return replace(image, **changes)
 
 
@@ -612,7 +613,7 @@ def _code(token: Token, context: _Context) -> CodeBlock:
     construct = constructs.warned(Scope.CODE, language.lower())
     if construct is not None:  # a diagram: reported as one, its filter's attributes with it
         context.diagnostics.append(construct.warning(origin))
-    ignored = constructs.by_name("code block attribute")
+    ignored = IGNORED_CODE_ATTRIBUTE
     for key in () if construct else dict(attributes.values):
         if key not in CODE_ATTRIBUTES:  # Quarto's filename, code-line-numbers...
             context.report(origin, f"{ignored.message}: '{key}'", ignored.group)
