@@ -14,9 +14,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Frame, Page
+from playwright.sync_api import Browser, Page
+from playwright.sync_api import Error as PlaywrightError
 
 from clirun import deckgen
 from e2e.browser import launch
@@ -171,8 +173,16 @@ def test_nothing_moves_as_steps_appear_and_blocks_stand_as_in_the_students_copy(
             assert page.evaluate(TEXT_BOXES) == first == whole[title], title
 
 
-def _frame(page: Page, marker: str) -> Frame:
-    return next(frame for frame in page.frames if marker in frame.url)
+def _state(page: Page, marker: str, state: str) -> Any:
+    """Return ``state`` in the speaker view's frame whose URL holds ``marker``, or None while
+    the frame is not there or still loading (the view writes its frames after it opens)."""
+    frame = next((frame for frame in page.frames if marker in frame.url), None)
+    if frame is None:
+        return None
+    try:
+        return frame.evaluate(state)
+    except PlaywrightError:
+        return None
 
 
 def test_the_speaker_view_shows_the_next_step_as_upcoming(
@@ -189,13 +199,19 @@ def test_the_speaker_view_shows_the_next_step_as_upcoming(
         with page.expect_popup() as opened:
             page.keyboard.press("s")
         notes = opened.value
-        notes.wait_for_function("() => document.querySelectorAll('iframe').length === 2")
+        ready = "() => Reveal.isReady()"
+        deadline = time.monotonic() + 20  # the speaker view writes its frames once it opens
+        while time.monotonic() < deadline and not (
+            _state(notes, "postMessageEvents=true", ready)
+            and _state(notes, "controls=false", ready)
+        ):
+            time.sleep(0.1)
         page.evaluate("() => Reveal.slide(1, 0, -1)")
         for want in expected:
             deadline = time.monotonic() + 20  # the speaker view follows by messages
             while True:
-                current = _frame(notes, "postMessageEvents=true").evaluate(state)
-                upcoming = _frame(notes, "controls=false").evaluate(state)
+                current = _state(notes, "postMessageEvents=true", state)
+                upcoming = _state(notes, "controls=false", state)
                 if (current, upcoming) == want or time.monotonic() > deadline:
                     break
                 time.sleep(0.1)
