@@ -214,3 +214,21 @@ def test_marp_image_keywords_size_the_picture_and_are_no_description(tmp_path: P
         "body): 'left'",
         "deck.md:3: warning: image has no alt text (and 1 more in this file: lines 5)",
     ]
+
+
+def test_a_marp_bg_picture_is_its_slides_background_once(tmp_path: Path) -> None:
+    for name in ("x.png", "y.png"):
+        (tmp_path / name).write_bytes(PICTURE.read_bytes())
+    markdown = "## One\n\n![bg](x.png)\n\nText.\n\n## Two\n\n![bg contain](x.png)\n\n![bg](y.png)\n"
+    slides, diagnostics = deck(tmp_path, markdown)
+    one, two = slides
+    assert [type(block) for block in one.body] == [Paragraph]
+    assert one.background is not None and one.background.image == str(tmp_path / "x.png")
+    assert one.background.size == "cover"
+    assert two.background is not None and two.background.size == "contain"
+    [kept] = two.body
+    assert isinstance(kept, Image) and not kept.backdrop  # a second one stays a picture
+    assert (
+        "deck.md:11: warning: Marp image keyword ignored (the picture is shown in the slide "
+        "body): 'bg'" in diagnostics
+    )

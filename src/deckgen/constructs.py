@@ -508,8 +508,9 @@ CONSTRUCTS: tuple[Construct, ...] = (
     ),
     Construct(
         "Marp image keyword",
-        "Marp's `![bg](x.png)`, `![bg right:40%](x.png)`, filters: the alt text is all keywords; "
-        "`w:`/`h:` size the picture, the others are ignored and it stays in the body (markdown.py)",
+        "Marp's `![bg right:40%](x.png)`, filters: the alt text is all keywords; `w:`/`h:` size "
+        "the picture, a plain `![bg](x.png)` is the slide's background (passes/backgrounds.py), "
+        "the others are ignored and the picture stays in the body (markdown.py)",
         None,
         W,
         _slide("![bg right:40%](picture.png)\n\n![w:120](picture.png)"),

@@ -150,6 +150,7 @@ MARP_IMAGE_KEYWORD = re.compile(
     r"(?:w|h|width|height):\d+\w*|(?:blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|"
     r"invert|opacity|saturate|sepia)(?::\S+)?"
 )
+MARP_BACKDROP = frozenset({"bg", "cover", "contain", "fit", "auto"})
 CODE_ATTRIBUTES = frozenset({"startFrom"})  # a code block's key=value attributes deckgen reads
 IGNORED_CODE_ATTRIBUTE = constructs.by_name("code block attribute")
 MARP_IMAGE = constructs.by_name("Marp image keyword")
@@ -279,9 +280,14 @@ def _image(token: Token, context: _Context, style: Run) -> list[Run]:
 
 def _marp_keywords(image: Image, context: _Context) -> Image:
     """Return ``image`` sized by Marp's ``w:``/``h:`` keywords in its alt text (which is then
-    no description); its other keywords (``bg``, filters) are reported: it stays in the body."""
+    no description), or marked as the slide's backdrop by a plain ``bg``; its other keywords
+    (a split ``bg left``, filters) are reported, and it stays in the body."""
     changes: dict[str, Any] = {"alt": "", "caption": ()}
-    for word in image.alt.split():
+    words = image.alt.split()
+    if "bg" in words and set(words) <= MARP_BACKDROP:  # the slide's background, if it can be
+        fit = "contain" if {"contain", "fit"} & set(words) else "cover"
+        return replace(image, backdrop=fit, **changes)
+    for word in words:
         key, _, value = word.partition(":")
         length = read_length(value if not value.isdigit() else f"{value}px")
         if key in ("w", "width", "h", "height") and length is not None:

@@ -181,7 +181,9 @@ class Image:
     ``link`` is a link around it; ``align`` is ``left``, ``center`` or ``right``; ``poster`` a
     video's poster frame (a path, "" for none). ``fallback`` is what an HTML ``<video>`` or
     ``<audio>`` shows in its place when its file is not there (None: the file must be there);
-    the images pass reads it and clears it."""
+    the images pass reads it and clears it. ``backdrop`` is Marp's ``![bg](x.png)``: how the
+    picture asks to fill its slide (``cover``, ``contain``; "" for an ordinary picture), which
+    the backgrounds pass makes the slide's background."""
 
     src: str
     alt: str
@@ -197,6 +199,7 @@ class Image:
     media: Media = Media.PICTURE
     poster: str = ""
     fallback: tuple[Block, ...] | None = None
+    backdrop: str = ""
     kind: ClassVar[str] = "image"
 
 

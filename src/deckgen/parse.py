@@ -11,7 +11,7 @@ from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.language import slide_words
 from deckgen.markdown import parse_blocks, parse_inline
 from deckgen.model import Block, Deck, DeckMeta, Paragraph, Slide
-from deckgen.passes.backgrounds import apply_backgrounds
+from deckgen.passes.backgrounds import apply_backgrounds, marp_backdrops
 from deckgen.passes.footnotes import number_footnotes
 from deckgen.passes.ids import assign_ids, assign_sections, is_empty
 from deckgen.passes.images import (
@@ -105,6 +105,7 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
     lang = str(settings["lang"].value) if "lang" in settings else "en"
     words = slide_words(lang)
     slides = title_callouts(slides, words)
+    slides = marp_backdrops(slides, diagnostics)
     slides = assign_ids(slides)
     slides = assign_sections(slides)
     if any(s.footnotes for s in slides) or any(_mentions_footnotes(f) for f in source.files):
@@ -122,7 +123,13 @@ def parse_deck(source: DeckSource, allow_outside: bool = False) -> tuple[Deck, l
         if key.startswith("background-")
     ]
     slides = apply_backgrounds(
-        slides, folders, default, source.root, source.project, allow_outside, diagnostics
+        slides,
+        folders,
+        default,
+        source.root,
+        source.project,
+        allow_outside,
+        diagnostics,
     )
     check_code_languages(slides, diagnostics)
     macros = settings["math"].value if "math" in settings else {}

@@ -16,10 +16,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from deckgen.constructs import by_name
 from deckgen.diagnostics import Diagnostic, Level, Origin
 from deckgen.images import is_remote, read_picture
-from deckgen.model import Background, Slide
+from deckgen.model import Background, Image, Slide
 from deckgen.passes.images import file_problems
+from deckgen.passes.walk import map_blocks
 
 KEYS = ("color", "image", "size", "position", "repeat", "opacity")
 UNSUPPORTED = ("video", "iframe", "gradient", "transition", "interactive")  # reveal.js has them
@@ -155,3 +157,34 @@ def apply_backgrounds(
         background = own or deck_background
         result.append(slide if background is None else slide.with_changes(background=background))
     return result
+
+
+def marp_backdrops(slides: list[Slide], diagnostics: list[Diagnostic]) -> list[Slide]:
+    """Return ``slides`` with each Marp ``![bg](x.png)`` in a slide's body made the slide's
+    ``background-image`` (its size ``cover`` or ``contain``); one the slide cannot take (a
+    second one, one inside a column, a slide with a background of its own) stays a picture,
+    reported."""
+    return [_marp_backdrop(slide, diagnostics) for slide in slides]
+
+
+def _marp_backdrop(slide: Slide, diagnostics: list[Diagnostic]) -> Slide:
+    has_own = any(background_key(key) is not None for key, _ in slide.attributes)
+    body, taken = [], None
+    for block in slide.body:
+        if isinstance(block, Image) and block.backdrop and taken is None and not has_own:
+            taken = block
+        else:
+            body.append(block)
+    if taken is not None:
+        attributes = (("background-image", taken.src), ("background-size", taken.backdrop))
+        slide = slide.with_changes(body=tuple(body), attributes=slide.attributes + attributes)
+
+    def unmark(block: object) -> object:
+        if isinstance(block, Image) and block.backdrop:
+            marp = by_name("Marp image keyword")
+            message = f"{marp.message}: 'bg'"
+            diagnostics.append(Diagnostic(block.origin, Level.WARNING, message, marp.group))
+            return replace(block, backdrop="")
+        return block
+
+    return slide.with_changes(body=map_blocks(slide.body, unmark))
