@@ -21,6 +21,7 @@ from deckgen.model import (
     Table,
     plain_text,
 )
+from nothing_lost import inline_text
 
 ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center", "AlignDefault": None}
 STYLE = {
@@ -37,22 +38,6 @@ DELIMITER = {"Period": ".", "DefaultDelim": ".", "OneParen": ")", "TwoParens": "
 
 def pandoc_blocks(markdown: str) -> list[dict[str, Any]]:
     return list(json.loads(pypandoc.convert_text(markdown, "json", format="markdown"))["blocks"])
-
-
-def inline_text(inlines: list[dict[str, Any]]) -> str:
-    """Return the text of pandoc inlines, spaces and breaks as one space."""
-    parts = []
-    for item in inlines:
-        kind, content = item["t"], item.get("c")
-        if kind == "Str":
-            parts.append(content)
-        elif kind in ("Space", "SoftBreak", "LineBreak"):
-            parts.append(" ")
-        elif kind in ("Emph", "Strong", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
-            parts.append(inline_text(content))
-        elif kind in ("Span", "Link"):
-            parts.append(inline_text(content[1]))
-    return "".join(parts)
 
 
 def block_text(blocks: list[dict[str, Any]]) -> str:
